@@ -1,0 +1,146 @@
+import { describeType } from '../catalog/index.js';
+import { extractors as defaultExtractors } from '../extract/index.js';
+import type { ClaimedFile, ExtractContext, Extractor } from '../extract/types.js';
+import type {
+  CheckReport,
+  Finding,
+  InputError,
+  JudgedResource,
+  Notice,
+  Resource,
+  Severity,
+} from '../model.js';
+import { resourceInScope } from '../policy/scope.js';
+import type { Policy } from '../policy/types.js';
+import { evaluate } from '../rules/index.js';
+import { discoverFiles, type DiscoveredFile } from '../sources/discover.js';
+import { readSourceText, UnreadableFileError } from '../sources/read.js';
+
+/** The severity from which a finding blocks: `never` blocks nothing. */
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  /** Absolute working directory; reported paths are relative to it. */
+  readonly cwd: string;
+  readonly policy: Policy;
+  readonly failOn: FailOn;
+  readonly stackTags?: Readonly<Record<string, string>>;
+  /** Restricts the scan to these files (relative paths), for pull-request checks. */
+  readonly onlyFiles?: ReadonlySet<string>;
+  readonly extractors?: readonly Extractor[];
+}
+
+/**
+ * Runs the whole check: discovers files, extracts resources, judges each against the catalog
+ * and the policy, and returns findings in a stable order. Unreadable or unparsable files become
+ * `parse-error` findings; the rest of the scan goes on.
+ */
+export async function check(options: CheckOptions): Promise<CheckReport> {
+  const extractors = options.extractors ?? defaultExtractors;
+  const discovered = await discoverFiles(options.paths, options.cwd);
+  const context: ExtractContext = {
+    cwd: options.cwd,
+    policy: options.policy,
+    stackTags: options.stackTags ?? {},
+    readText: readSourceText,
+  };
+
+  const { claims, errors: readErrors } = await claimFiles(discovered, extractors);
+  const resources: Resource[] = [];
+  const errors: InputError[] = [...readErrors];
+  const notices: Notice[] = [];
+  for (const extractor of extractors) {
+    const files = claims.get(extractor) ?? [];
+    if (files.length === 0) continue;
+    const extraction = await extractor.extract(files, context);
+    resources.push(...extraction.resources);
+    errors.push(...extraction.errors);
+    notices.push(...extraction.notices);
+  }
+
+  const judged = resources.map((resource) => judge(resource, options.policy));
+  const visible = options.onlyFiles
+    ? judged.filter((resource) => options.onlyFiles?.has(resource.file))
+    : judged;
+  const findings = sortFindings([
+    ...evaluate(options.policy, visible),
+    ...errors.map(parseErrorFinding),
+  ]);
+  return {
+    files: discovered.length,
+    resources: visible,
+    findings,
+    errors: sortErrors(errors),
+    notices,
+    blocking: findings.filter((finding) => blocks(finding.severity, options.failOn)).length,
+  };
+}
+
+/** Whether a finding of `severity` blocks under `failOn`. */
+export function blocks(severity: Severity, failOn: FailOn): boolean {
+  if (failOn === 'never' || severity === 'notice') return false;
+  return failOn === 'warning' || severity === 'error';
+}
+
+async function claimFiles(
+  discovered: readonly DiscoveredFile[],
+  extractors: readonly Extractor[],
+): Promise<{ claims: Map<Extractor, ClaimedFile[]>; errors: InputError[] }> {
+  const claims = new Map<Extractor, ClaimedFile[]>();
+  const errors: InputError[] = [];
+  for (const file of discovered) {
+    let text: string;
+    try {
+      text = await readSourceText(file.absPath, file.file);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      errors.push({ file: file.file, line: 1, message: error.message });
+      continue;
+    }
+    const extractor = extractors.find((candidate) => candidate.claim(file, text));
+    if (!extractor) continue;
+    const list = claims.get(extractor) ?? [];
+    list.push({ ...file, text });
+    claims.set(extractor, list);
+  }
+  return { claims, errors };
+}
+
+function judge(resource: Resource, policy: Policy): JudgedResource {
+  const facts = describeType(resource.format, resource.provider, resource.type);
+  const judged = { ...resource, costBearing: facts.costBearing, taggable: facts.taggable };
+  return { ...judged, checked: facts.taggable && resourceInScope(policy.scope, judged) };
+}
+
+function parseErrorFinding(error: InputError): Finding {
+  return {
+    rule: 'parse-error',
+    severity: 'error',
+    resource: error.file,
+    file: error.file,
+    line: error.line,
+    key: null,
+    message: error.message,
+    fix: null,
+  };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      compare(a.file, b.file) ||
+      a.line - b.line ||
+      compare(a.resource, b.resource) ||
+      compare(a.rule, b.rule) ||
+      compare(a.key ?? '', b.key ?? ''),
+  );
+}
+
+function sortErrors(errors: InputError[]): InputError[] {
+  return errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

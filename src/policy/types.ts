@@ -1,0 +1,56 @@
+import type { RE2JS } from 're2js';
+import type { Severity } from '../model.js';
+
+/** Which resources a policy or one of its keys applies to. */
+export type ResourceScope = 'cost-bearing' | 'taggable' | readonly string[];
+
+/** Where a scope applies, beyond resource types. Every list is optional; empty means "any". */
+export interface Scope {
+  readonly resources: ResourceScope;
+  readonly excludeTypes: readonly string[];
+  /** Providers (`aws`, `google`, `azurerm`, `kubernetes`, `openai`, ...) the scope covers. */
+  readonly providers: readonly string[];
+  /** minimatch globs over the file path; a resource must match one when any are given. */
+  readonly paths: readonly string[];
+  /** minimatch globs over the file path that take a resource out of scope. */
+  readonly excludePaths: readonly string[];
+}
+
+/** Allowed values of a child key, per value of its parent key. */
+export interface ValuesByParent {
+  readonly parent: string;
+  readonly allowed: Readonly<Record<string, readonly string[]>>;
+}
+
+/** One key of the policy, compiled. */
+export interface TagRule {
+  /** The canonical key, as written in the policy. */
+  readonly key: string;
+  readonly description?: string;
+  readonly required: boolean;
+  readonly severity: Exclude<Severity, 'notice'>;
+  readonly values?: readonly string[];
+  readonly pattern?: { readonly source: string; readonly regex: RE2JS };
+  /** Parent keys this key needs to be present. */
+  readonly requires: readonly string[];
+  readonly valuesByParent?: ValuesByParent;
+  /** The key as each provider spells it (`kubernetes: cost-center`, `google: cost_center`). */
+  readonly forms: Readonly<Record<string, string>>;
+  readonly scope: Scope;
+  /** Line of the key in the policy file, for messages that point back at the policy. */
+  readonly line: number;
+}
+
+/** A loaded, validated, compiled policy. */
+export interface Policy {
+  readonly version: 1;
+  /** Absolute path of the policy file, or `<default>` for the embedded one. */
+  readonly file: string;
+  readonly scope: Scope;
+  readonly requireAny: boolean;
+  /** Kubernetes: judge labels (default) or annotations. */
+  readonly target: 'labels' | 'annotations';
+  /** Kubernetes workloads: also require the keys on the controller's own metadata. */
+  readonly requireOnMetadata: boolean;
+  readonly tags: readonly TagRule[];
+}
