@@ -1,0 +1,25 @@
+# Datasets and model artifacts.
+
+resource "aws_s3_bucket" "datasets" {
+  bucket = "nutrition-ai-datasets"
+
+  tags = {
+    environment = "prod"
+    Feature     = "training-data"
+  }
+}
+
+resource "aws_s3_bucket" "model_artifacts" {
+  bucket = "nutrition-ai-model-artifacts"
+
+  tags = {
+    Environment = "prod"
+  }
+}
+
+resource "aws_s3_bucket_versioning" "model_artifacts" {
+  bucket = aws_s3_bucket.model_artifacts.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
