@@ -53,4 +53,15 @@ export interface Policy {
   /** Kubernetes workloads: also require the keys on the controller's own metadata. */
   readonly requireOnMetadata: boolean;
   readonly tags: readonly TagRule[];
+  /** Optional `billing:` section: how spend without tags of its own is attributed. */
+  readonly billing?: BillingAttribution;
+}
+
+/**
+ * The policy's `billing:` section. `projects` maps an AI provider's project or workspace id
+ * (OpenAI `project_id`, Anthropic `workspace_id`, GCP `project.id`) to the tags its spend
+ * carries, e.g. `{ proj_abc: { Project: foodrec, Environment: prod } }`.
+ */
+export interface BillingAttribution {
+  readonly projects: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
