@@ -13,7 +13,13 @@ export interface DiscoveredFile {
 }
 
 /** Folders never walked into: tool caches and vendored code, not the user's infrastructure. */
-const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules', '.terragrunt-cache', 'cdk.staging']);
+const SKIPPED_DIRS = new Set([
+  '.terraform',
+  '.git',
+  'node_modules',
+  '.terragrunt-cache',
+  'cdk.staging',
+]);
 
 const KIND_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
   '.tf': 'hcl',

@@ -7,7 +7,7 @@ module "food_recognition" {
   tags = merge(local.prod_tags, {
     Model        = "food-recognition"
     ModelVersion = local.models["food-recognition"].version
-    Feature      = local.models["food-recognition"].feature
+    Purpose      = local.models["food-recognition"].feature
   })
 }
 

@@ -5,7 +5,7 @@ resource "aws_s3_bucket" "datasets" {
 
   tags = {
     environment = "prod"
-    Feature     = "training-data"
+    Purpose     = "training-data"
   }
 }
 

@@ -7,7 +7,7 @@ resource "aws_instance" "gpu_trainer" {
   tags = merge(local.prod_tags, {
     Name    = "food-recognition-trainer"
     Model   = "food-recognition"
-    Feature = "retraining"
+    Purpose = "retraining"
   })
 }
 
