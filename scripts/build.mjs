@@ -20,7 +20,16 @@ rmSync(dist, { recursive: true, force: true });
 for (const entry of entries) {
   execFileSync(
     join(root, 'node_modules', '.bin', 'ncc'),
-    ['build', entry.source, '-o', entry.out, '--quiet', '--no-source-map-register', '--target', 'es2022'],
+    [
+      'build',
+      entry.source,
+      '-o',
+      entry.out,
+      '--quiet',
+      '--no-source-map-register',
+      '--target',
+      'es2022',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   prependDirnameShim(join(entry.out, 'index.js'), entry.assetsFromBundle);
@@ -78,6 +87,9 @@ function copyGrammars(languages) {
     return;
   }
   for (const language of languages) {
-    copyFileSync(join(base, `tree-sitter-${language}.wasm`), join(assets, `tree-sitter-${language}.wasm`));
+    copyFileSync(
+      join(base, `tree-sitter-${language}.wasm`),
+      join(assets, `tree-sitter-${language}.wasm`),
+    );
   }
 }

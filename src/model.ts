@@ -15,6 +15,8 @@ export type TagMap = Readonly<Record<string, string | null>>;
 /** Where a tag key was written, so findings and fixes can point at it. */
 export interface TagOrigin {
   readonly line: number;
+  /** File of `line` when it is not the resource's own file (a kustomization's labels). */
+  readonly file?: string;
   /** Where the tag came from, in the user's terms: `resource`, `default_tags`, `module input`... */
   readonly source: string;
 }
@@ -61,6 +63,11 @@ export interface Resource {
   readonly module?: string;
   /** Extra facts rules may use (instance type, CDK construct path, ...). */
   readonly attributes?: Readonly<Record<string, string>>;
+  /**
+   * What the user knows the resource by when the address is generated, for renderers to show
+   * beside it (the CDK construct path `Stack/Bucket/Resource` of a synthesized logical id).
+   */
+  readonly label?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'notice';

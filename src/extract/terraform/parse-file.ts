@@ -1,0 +1,68 @@
+import { parse as parseWithHcl2Json } from '@cdktn/hcl2json';
+import type { InputError } from '../../model.js';
+import type { Body } from './hcl/ast.js';
+import { parseHcl } from './hcl/body.js';
+import { parseTerraformJson } from './hcl/json-body.js';
+import { HclSyntaxError } from './hcl/tokens.js';
+
+/** A Terraform file read and parsed, with its path as users see it. */
+export interface ParsedFile {
+  readonly absPath: string;
+  /** Relative to the working directory, `/`-separated. */
+  readonly file: string;
+  readonly text: string;
+  readonly body: Body;
+}
+
+/** The outcome of parsing one file: its tree, or the error to report. */
+export type ParseOutcome =
+  | { readonly kind: 'parsed'; readonly parsed: ParsedFile }
+  | { readonly kind: 'error'; readonly error: InputError };
+
+/**
+ * Parses a `.tf` or `.tf.json` file. HashiCorp's HCL parser (through `@cdktn/hcl2json`) is
+ * the judge of whether a `.tf` file is valid, and its message and line are what the user
+ * sees; the syntax tree with lines comes from `hcl/body.ts`. A `.tf.json` file is read by
+ * the JSON syntax reader alone.
+ */
+export async function parseTerraformFile(
+  absPath: string,
+  file: string,
+  text: string,
+): Promise<ParseOutcome> {
+  const where = { absPath, file, text };
+  if (file.endsWith('.json')) return parseWith(() => parseTerraformJson(text), where, '');
+  try {
+    await parseWithHcl2Json(file, text);
+  } catch (error) {
+    return { kind: 'error', error: hclError(file, error) };
+  }
+  return parseWith(() => parseHcl(text), where, 'the tag reader could not follow it: ');
+}
+
+function parseWith(
+  read: () => Body,
+  where: Omit<ParsedFile, 'body'>,
+  prefix: string,
+): ParseOutcome {
+  try {
+    return { kind: 'parsed', parsed: { ...where, body: read() } };
+  } catch (error) {
+    if (!(error instanceof HclSyntaxError)) throw error;
+    const message = prefix + error.message;
+    return { kind: 'error', error: { file: where.file, line: error.line, message } };
+  }
+}
+
+/**
+ * Turns an HCL diagnostic (`parse config: [main.tf:2,6-3,1: Summary; Detail]`) into an input
+ * error at its line, keeping the summary and detail.
+ */
+export function hclError(file: string, error: unknown): InputError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const inner = raw.replace(/^parse config: \[/, '').replace(/\]$/, '');
+  const located = /^.*?:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^]*)$/.exec(inner);
+  if (!located) return { file, line: 1, message: inner };
+  const message = (located[2] ?? '').replace('; ', ': ');
+  return { file, line: Number(located[1]), message };
+}
