@@ -1,0 +1,128 @@
+import type { TagMap, TagOrigin } from '../../model.js';
+import {
+  asMap,
+  asSeq,
+  findPair,
+  keyText,
+  mapPairs,
+  nodeLine,
+  scalarValue,
+  type YamlSource,
+} from './yaml-nodes.js';
+
+/** One label (or annotation, or cloud tag) with where it was set. */
+export interface LabelEntry {
+  /** The value as the user wrote it; `null` for YAML null. */
+  readonly value: string | null;
+  readonly origin: TagOrigin;
+}
+
+/** Labels by key, in the order they were written. Never mutated once built. */
+export type LabelSet = ReadonlyMap<string, LabelEntry>;
+
+/**
+ * One place that carries metadata: a controller's own `metadata`, a pod template's `metadata`,
+ * a component such as KServe's `spec.predictor`. `labelsLine` / `annotationsLine` are the lines
+ * of the maps when they are written.
+ */
+export interface LabelHolder {
+  /** Where the holder sits in the object, for messages: `spec.template.metadata`. */
+  readonly path: string;
+  readonly line: number;
+  readonly labels: LabelSet;
+  readonly annotations: LabelSet;
+  readonly labelsLine?: number;
+  readonly annotationsLine?: number;
+}
+
+/** An empty label set, shared. */
+export const NO_LABELS: LabelSet = new Map();
+
+/**
+ * Reads the map under `key` of `holder` (`labels`, `annotations`, `tags`) into a label set.
+ * Keys are stringified; values keep their source spelling; a nested map or list as a value
+ * (never valid for a label) is kept as its JSON text so that value checks still see it.
+ */
+export function readLabelMap(
+  source: YamlSource,
+  holder: unknown,
+  key: string,
+  origin: { readonly file?: string; readonly source: string },
+): { labels: LabelSet; line?: number } {
+  const holderMap = asMap(source, holder);
+  const pair = holderMap ? findPair(source, holderMap, key) : undefined;
+  if (!pair) return { labels: NO_LABELS };
+  const line = nodeLine(source, pair.key, nodeLine(source, holderMap, 1));
+  const map = asMap(source, pair.value);
+  if (!map) return { labels: NO_LABELS, line };
+
+  const labels = new Map<string, LabelEntry>();
+  for (const entry of mapPairs(source, map)) {
+    const name = keyText(entry.key);
+    if (name === undefined) continue;
+    const entryLine = nodeLine(source, entry.key, line);
+    labels.set(name, {
+      value: labelValue(source, entry.value),
+      origin:
+        origin.file === undefined
+          ? { line: entryLine, source: origin.source }
+          : { line: entryLine, file: origin.file, source: origin.source },
+    });
+  }
+  return { labels, line };
+}
+
+function labelValue(source: YamlSource, node: unknown): string | null {
+  const scalar = scalarValue(source, node);
+  if (scalar !== undefined) return scalar;
+  const complex = asMap(source, node) ?? asSeq(source, node);
+  return complex ? JSON.stringify(complex.toJSON()) : null;
+}
+
+/**
+ * Reads `labels` and `annotations` of a metadata-like node into a holder; `origin` names the
+ * place in the user's terms (`pod template`, `metadata`). `metadata: null` and a missing node
+ * give a holder with no labels at all.
+ */
+export function readHolder(
+  source: YamlSource,
+  node: unknown,
+  path: string,
+  fallbackLine: number,
+  origin: string,
+): LabelHolder {
+  const line = nodeLine(source, node, fallbackLine);
+  const labels = readLabelMap(source, node, 'labels', { source: origin });
+  const annotations = readLabelMap(source, node, 'annotations', { source: origin });
+  return {
+    path,
+    line,
+    labels: labels.labels,
+    annotations: annotations.labels,
+    ...(labels.line === undefined ? {} : { labelsLine: labels.line }),
+    ...(annotations.line === undefined ? {} : { annotationsLine: annotations.line }),
+  };
+}
+
+/** The label set as the plain map the model carries. */
+export function toTagMap(labels: LabelSet): TagMap {
+  const tags: Record<string, string | null> = {};
+  for (const [key, entry] of labels) tags[key] = entry.value;
+  return tags;
+}
+
+/** Where each key of the set was written. */
+export function toOrigins(labels: LabelSet): Record<string, TagOrigin> {
+  const origins: Record<string, TagOrigin> = {};
+  for (const [key, entry] of labels) origins[key] = entry.origin;
+  return origins;
+}
+
+/** `base` with `overrides` laid over it: keys of `overrides` win, the order of `base` stays. */
+export function overlayLabels(base: LabelSet, overrides: LabelSet): LabelSet {
+  if (overrides.size === 0) return base;
+  if (base.size === 0) return overrides;
+  const merged = new Map(base);
+  for (const [key, entry] of overrides) merged.set(key, entry);
+  return merged;
+}

@@ -1,0 +1,72 @@
+import type { InputError } from '../../model.js';
+import type { ClaimedFile, ExtractContext } from '../types.js';
+import { relativeFile } from './helm.js';
+import { readManifest, type Manifest } from './manifest.js';
+import { parseManifestFile } from './parse.js';
+
+/**
+ * The manifests of every file the extractor looks at, each file read and parsed once: the
+ * claimed files, and files a kustomization lists that were not in the scanned set (read from
+ * disk through the context). Parse and read errors are collected once per file.
+ */
+export class ManifestStore {
+  private readonly texts = new Map<string, string>();
+  private readonly names = new Map<string, string>();
+  private readonly parsed = new Map<string, readonly Manifest[]>();
+  private readonly unreadable = new Set<string>();
+  private readonly collected: InputError[] = [];
+
+  constructor(
+    claimed: readonly ClaimedFile[],
+    private readonly context: ExtractContext,
+  ) {
+    for (const file of claimed) {
+      this.texts.set(file.absPath, file.text);
+      this.names.set(file.absPath, file.file);
+    }
+  }
+
+  /** Errors met so far, in the order files were read. */
+  get errors(): readonly InputError[] {
+    return this.collected;
+  }
+
+  /** The path of a file as reported: relative to the working directory. */
+  fileOf(absPath: string): string {
+    return this.names.get(absPath) ?? relativeFile(this.context.cwd, absPath);
+  }
+
+  /** A file's text, read from disk when it was not claimed; `undefined` when unreadable. */
+  async text(absPath: string): Promise<string | undefined> {
+    const known = this.texts.get(absPath);
+    if (known !== undefined) return known;
+    if (this.unreadable.has(absPath)) return undefined;
+    try {
+      const text = await this.context.readText(absPath, this.fileOf(absPath));
+      this.texts.set(absPath, text);
+      return text;
+    } catch (error) {
+      this.unreadable.add(absPath);
+      const message = error instanceof Error ? error.message : String(error);
+      this.collected.push({ file: this.fileOf(absPath), line: 1, message });
+      return undefined;
+    }
+  }
+
+  /** The cost-bearing objects of a file; `undefined` when it cannot be read. */
+  async manifests(absPath: string): Promise<readonly Manifest[] | undefined> {
+    const cached = this.parsed.get(absPath);
+    if (cached) return cached;
+    const text = await this.text(absPath);
+    return text === undefined ? undefined : this.parse(absPath, text);
+  }
+
+  private parse(absPath: string, text: string): readonly Manifest[] {
+    const file = this.fileOf(absPath);
+    const { objects, errors } = parseManifestFile(text, file);
+    this.collected.push(...errors);
+    const manifests = objects.flatMap((object) => readManifest(object, file) ?? []);
+    this.parsed.set(absPath, manifests);
+    return manifests;
+  }
+}

@@ -1,0 +1,65 @@
+import { LineCounter, parseAllDocuments, type YAMLMap } from 'yaml';
+import type { InputError } from '../../model.js';
+import { asMap, asSeq, getIn, getString, nodeLine, type YamlSource } from './yaml-nodes.js';
+
+/** One Kubernetes object as written: a document, or one item of a `List`. */
+export interface ObjectNode {
+  readonly source: YamlSource;
+  readonly node: YAMLMap;
+  /** Position of the object in its file (document, then list item), stable between runs. */
+  readonly index: number;
+}
+
+/** The objects of one manifest file and the documents of it that did not parse. */
+export interface ParsedManifestFile {
+  readonly objects: readonly ObjectNode[];
+  readonly errors: readonly InputError[];
+}
+
+/**
+ * Parses every YAML (or JSON) document of a file. A document with a syntax error becomes an
+ * `InputError` naming its first bad line; the other documents are still read. Documents that
+ * are empty or not a mapping are skipped, and `kind: List` (or any `...List` with `items:`)
+ * is expanded into its items. Aliases are never expanded here, so an alias bomb costs nothing.
+ */
+export function parseManifestFile(text: string, file: string): ParsedManifestFile {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter });
+  const objects: ObjectNode[] = [];
+  const errors: InputError[] = [];
+
+  for (const doc of documents) {
+    const source: YamlSource = { doc, lineCounter };
+    const error = doc.errors[0];
+    if (error) {
+      errors.push({ file, line: errorLine(source, error), message: syntaxMessage(error) });
+      continue;
+    }
+    const root = asMap(source, doc.contents);
+    if (!root) continue;
+    for (const node of listItems(source, root)) {
+      objects.push({ source, node, index: objects.length });
+    }
+  }
+  return { objects, errors };
+}
+
+function listItems(source: YamlSource, root: YAMLMap): YAMLMap[] {
+  const kind = getString(source, root, 'kind');
+  if (!kind?.endsWith('List')) return [root];
+  const items = asSeq(source, getIn(source, root, 'items'));
+  if (!items) return [root];
+  return items.items.flatMap((item) => {
+    const map = asMap(source, item);
+    return map ? listItems(source, map) : [];
+  });
+}
+
+function errorLine(source: YamlSource, error: { linePos?: [{ line: number }, ...unknown[]] }) {
+  return error.linePos?.[0].line ?? nodeLine(source, source.doc.contents, 1);
+}
+
+function syntaxMessage(error: Error): string {
+  const firstLine = error.message.split('\n')[0] ?? error.message;
+  return `invalid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+}

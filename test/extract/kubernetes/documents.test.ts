@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import { extractInline, rows } from './helpers.js';
+
+const MULTI_DOC = `# leading comment
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+  labels:
+    team: storage
+---
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  template:
+    metadata:
+      labels: { team: payments }
+`;
+
+const LIST = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: PersistentVolumeClaim
+    metadata:
+      name: first
+  - apiVersion: v1
+    kind: PodList
+    items:
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          name: nested
+          labels:
+            team: x
+`;
+
+const BROKEN_MIDDLE = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: before
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: [unclosed
+  labels: {}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: after
+`;
+
+const JSON_MANIFEST = `{
+  "apiVersion": "v1",
+  "kind": "PersistentVolumeClaim",
+  "metadata": {
+    "name": "data",
+    "labels": { "team": "storage" }
+  }
+}
+`;
+
+describe('documents, lists and errors', () => {
+  test('every document of a multi-document file is read; empty ones are skipped', async () => {
+    const extraction = await extractInline({ 'all.yaml': MULTI_DOC });
+    expect(rows(extraction.resources)).toEqual([
+      {
+        address: 'PersistentVolumeClaim/default/data',
+        line: 8,
+        tagsLine: 11,
+        tags: { team: 'storage' },
+      },
+      { address: 'Deployment/shop/api', line: 16, tagsLine: 23, tags: { team: 'payments' } },
+    ]);
+  });
+
+  test('a List is expanded, nested typed lists too', async () => {
+    const extraction = await extractInline({ 'list.yaml': LIST });
+    expect(rows(extraction.resources)).toEqual([
+      { address: 'PersistentVolumeClaim/default/first', line: 5, tagsLine: undefined, tags: {} },
+      { address: 'Pod/default/nested', line: 12, tagsLine: 15, tags: { team: 'x' } },
+    ]);
+  });
+
+  test('a document that does not parse is an error at its line; the others are read', async () => {
+    const extraction = await extractInline({ 'pvc.yaml': BROKEN_MIDDLE });
+    expect(extraction.resources.map((resource) => resource.address)).toEqual([
+      'PersistentVolumeClaim/default/before',
+      'PersistentVolumeClaim/default/after',
+    ]);
+    expect(extraction.errors).toHaveLength(1);
+    expect(extraction.errors[0]).toMatchObject({ file: 'pvc.yaml', line: 10 });
+    expect(extraction.errors[0]?.message).toMatch(/^invalid YAML: /);
+  });
+
+  test('a duplicate key is an error, not a silent pick', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n';
+    const extraction = await extractInline({ 'pod.yaml': text });
+    expect(extraction.resources).toEqual([]);
+    expect(extraction.errors).toMatchObject([{ file: 'pod.yaml', line: 5 }]);
+  });
+
+  test('a JSON manifest is read with exact lines', async () => {
+    const extraction = await extractInline({ 'pvc.json': JSON_MANIFEST });
+    expect(rows(extraction.resources)).toEqual([
+      {
+        address: 'PersistentVolumeClaim/default/data',
+        line: 3,
+        tagsLine: 6,
+        tags: { team: 'storage' },
+      },
+    ]);
+  });
+
+  test('CRLF line ends keep lines right', async () => {
+    const text = MULTI_DOC.replaceAll('\n', '\r\n');
+    const extraction = await extractInline({ 'all.yaml': text });
+    expect(extraction.resources.map((resource) => [resource.line, resource.tagsLine])).toEqual([
+      [8, 11],
+      [16, 23],
+    ]);
+  });
+
+  test('an alias bomb is not expanded and does not stop the scan', async () => {
+    const bomb = [
+      'apiVersion: v1',
+      'kind: PersistentVolumeClaim',
+      'metadata:',
+      '  name: bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 12 }, (_, i) => {
+        const prev = i === 0 ? 'a' : `l${i - 1}`;
+        return `l${i}: &l${i} [*${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}]`;
+      }),
+    ].join('\n');
+    const extraction = await extractInline({ 'bomb.yaml': bomb });
+    expect(extraction.resources.map((resource) => resource.address)).toEqual([
+      'PersistentVolumeClaim/default/bomb',
+    ]);
+  });
+
+  test('objects without a name are still reported, by generateName or as unnamed', async () => {
+    const text = `apiVersion: batch/v1
+kind: Job
+metadata:
+  generateName: migrate-
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+`;
+    const extraction = await extractInline({ 'jobs.yaml': text });
+    expect(extraction.resources.map((resource) => resource.address)).toEqual([
+      'Job/default/migrate-*',
+      'PersistentVolumeClaim/default/(unnamed)',
+    ]);
+  });
+});
