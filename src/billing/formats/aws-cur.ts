@@ -1,0 +1,64 @@
+import { usedColumns, type ColumnIndex, type TabularFormat } from './layout.js';
+import { readCostRow, tagsFromColumns, type RowColumns, type TagColumn } from './row.js';
+
+const TAG_PREFIX = 'resourceTags/';
+
+/**
+ * AWS legacy Cost and Usage Report (CSV, `lineItem/...` columns). Cost is
+ * `lineItem/UnblendedCost` as written, so credits and refunds stay negative; each
+ * `resourceTags/user:Key` column is one tag, named without its `user:` prefix (AWS-generated
+ * `aws:` tags keep theirs). A file without `lineItem/CurrencyCode` is taken as USD, which the
+ * snapshot notes.
+ */
+export const awsCurFormat: TabularFormat = {
+  format: 'aws-cur',
+
+  detect(columns: ColumnIndex): boolean {
+    return columns.has('lineItem/UnblendedCost');
+  },
+
+  layout(columns, context) {
+    const row: RowColumns = {
+      day: {
+        index: columns.require('AWS CUR', 'lineItem/UsageStartDate'),
+        name: 'lineItem/UsageStartDate',
+      },
+      cost: {
+        index: columns.require('AWS CUR', 'lineItem/UnblendedCost'),
+        name: 'lineItem/UnblendedCost',
+      },
+      currency: {
+        index: columns.find('lineItem/CurrencyCode'),
+        name: 'lineItem/CurrencyCode',
+        fallback: 'USD',
+      },
+      service: [columns.find('product/ProductName'), columns.find('lineItem/ProductCode')],
+      resourceId: columns.find('lineItem/ResourceId'),
+      quantity: columns.find('lineItem/UsageAmount'),
+      unit: columns.find('pricing/unit'),
+    };
+    const tagColumns: TagColumn[] = columns.withPrefix(TAG_PREFIX).map(({ index, name }) => ({
+      index,
+      spelling: name.slice(TAG_PREFIX.length).replace(/^user:/, ''),
+    }));
+    const readTags = tagsFromColumns(context, tagColumns);
+    const notes: string[] = [];
+    if (row.currency.index < 0) notes.push('no `lineItem/CurrencyCode` column: USD assumed');
+    if (tagColumns.length === 0) notes.push('no `resourceTags/` columns: every row is untagged');
+    return {
+      format: 'aws-cur',
+      used: usedColumns(
+        row.day.index,
+        row.cost.index,
+        row.currency.index,
+        ...row.service,
+        row.resourceId,
+        row.quantity,
+        row.unit,
+        ...tagColumns.map((column) => column.index),
+      ),
+      map: (cells) => readCostRow(cells, row, context, readTags),
+      notes,
+    };
+  },
+};
