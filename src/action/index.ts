@@ -1,0 +1,90 @@
+import * as core from '@actions/core';
+import { tmpdir } from 'node:os';
+import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import type { ActionLog } from '../github/log.js';
+import { loadPolicy } from '../policy/load.js';
+import { annotateFindings } from './annotations.js';
+import { publishComment } from './comment-step.js';
+import { coreLog } from './core-log.js';
+import { runIngest } from './ingest.js';
+import { actionMarkdown, summaryMarkdown, withRepositoryPaths } from './render.js';
+import { writeReports } from './reports.js';
+import { runActionCheck } from './run-check.js';
+import { readSettings, type ActionSettings } from './settings.js';
+import { fitSummary } from './summary-size.js';
+
+/**
+ * The Action: reads its settings once, runs the check, then reports it through annotations,
+ * the job summary, report files, outputs and the pull-request comment. The step fails once, at
+ * the end, when findings block or the check could not run.
+ */
+async function run(): Promise<void> {
+  const settings = readSettings(core.getInput, process.env, {
+    cwd: process.cwd(),
+    tempDir: tmpdir(),
+  });
+  if (settings.mode === 'ingest') {
+    const { snapshot } = await runIngest(settings, coreLog);
+    core.setOutput('snapshot', snapshot);
+    return;
+  }
+
+  const policy = await loadPolicy(settings.policy, settings.workingDirectory);
+  const client = githubClient(settings, coreLog);
+  const result = await core.group('Check', () => runActionCheck(settings, policy, client, coreLog));
+
+  const rooted = withRepositoryPaths(result.report, result.prefix);
+  const files = await writeReports(
+    result.report,
+    rooted,
+    settings.runner.tempDir,
+    settings.commentTag,
+    settings.sarif,
+  );
+  const annotations = annotateFindings(rooted.findings, core);
+  await core.summary
+    .addRaw(fitSummary(summaryMarkdown(result, settings.commentTag, annotations)))
+    .write();
+
+  if (result.pullRequest && client && settings.comment !== 'off') {
+    await publishComment({
+      settings,
+      client,
+      pullRequest: result.pullRequest,
+      report: actionMarkdown(result, settings.commentTag),
+      now: new Date(),
+      log: coreLog,
+    });
+  }
+
+  core.setOutput('findings', result.report.findings.length);
+  core.setOutput('blocking', result.report.blocking);
+  core.setOutput('report', files.json);
+  core.setOutput('sarif', files.sarif ?? '');
+  if (result.report.blocking > 0) {
+    core.setFailed(
+      `${result.report.blocking} blocking finding${result.report.blocking === 1 ? '' : 's'} ` +
+        `(fail-on: ${settings.failOn}); see the annotations and the job summary`,
+    );
+  }
+}
+
+/** The API client, or undefined (with the reason logged) when the API cannot be used. */
+function githubClient(settings: ActionSettings, log: ActionLog): GitHubClient | undefined {
+  const { apiUrl } = settings.runner;
+  if (apiUrl === undefined || settings.githubToken === '') {
+    log.info(
+      apiUrl === undefined
+        ? 'GITHUB_API_URL is not set, so the GitHub API is not used (no comment).'
+        : 'The github-token input is empty, so the GitHub API is not used (no comment).',
+    );
+    return undefined;
+  }
+  return createGitHubClient({ token: settings.githubToken, apiUrl, log });
+}
+
+try {
+  await run();
+} catch (error) {
+  core.setFailed(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { expectGolden } from '../golden.js';
+import { FakeGitHub } from './fake-github.js';
+import { buildIfStale, runAction, type ActionRun } from './run-action.js';
+import { mainScenario, type Scenario } from './scenario.js';
+
+const POLICY_INPUT = { policy: '.github/tag-policy.yaml' };
+const COMMENTS = '/repos/octo/infra/issues/7/comments';
+const FILES = '/repos/octo/infra/pulls/7/files';
+
+let fake: FakeGitHub;
+let scenario: Scenario;
+
+beforeAll(async () => {
+  buildIfStale();
+  fake = new FakeGitHub();
+  await fake.start();
+  scenario = mainScenario();
+}, 600_000);
+
+afterAll(async () => {
+  await fake.stop();
+  scenario.repo.remove();
+});
+
+beforeEach(() => {
+  fake.clearCalls();
+  fake.comments = [];
+  fake.files = scenario.files;
+});
+
+function run(runId: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({
+    workspace: scenario.repo.root,
+    apiUrl: fake.url,
+    event: scenario.event,
+    runId,
+    inputs: { ...POLICY_INPUT, ...inputs },
+  });
+}
+
+/** A comment an earlier run left, with a report that differs from today's. */
+function earlierComment(runId: number): string {
+  const at = '2030-01-01T00:00:00.000Z';
+  return `<!-- openclaw-tags:default -->\n<!-- openclaw-tags-run: run=${runId} attempt=1 at=${at} -->\nold report`;
+}
+
+/** The comment body with its timestamp fixed, for golden files. */
+function stable(body: string): string {
+  return body.replace(/ at=\S+ -->/, ' at=<time> -->');
+}
+
+describe('the Action on a pull request', () => {
+  test('the first run annotates the new finding, creates the comment and fails', async () => {
+    const result = await run(100);
+
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ findings: '1', blocking: '1', sarif: '' });
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8'));
+    expect(report.findings.map((f: { resource: string }) => f.resource)).toEqual([
+      'aws_instance.web',
+    ]);
+    const errors = result.commands.filter((command) => command.command === 'error');
+    expect(errors[0]?.properties).toEqual({
+      title: 'openclaw-tags invalid-value: aws_instance.web',
+      file: 'infra/app/main.tf',
+      line: '5',
+    });
+    expect(errors.at(-1)?.message).toBe(
+      '1 blocking finding (fail-on: error); see the annotations and the job summary',
+    );
+    expect(fake.writes()).toEqual([`POST ${COMMENTS}`]);
+
+    const body = fake.comments[0]?.body ?? '';
+    expectGolden('action/comment-first-run.md', stable(body));
+    expectGolden('action/summary-first-run.md', result.summary);
+  });
+
+  test('a tag value holding Markdown, HTML and an @mention is rendered inert', async () => {
+    await run(100);
+    const body = fake.comments[0]?.body ?? '';
+    expect(body).toContain('@\u200Doctocat');
+    expect(body).not.toMatch(/@octocat|<img|\]\(https:\/\/evil|\*\*prod\*\*|#1/);
+  });
+
+  test('a second run with the same report leaves the comment as it is', async () => {
+    await run(100);
+    fake.clearCalls();
+    const second = await run(101);
+    expect(second.code).toBe(1);
+    expect(fake.writes()).toEqual([]);
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('run=100 attempt=1');
+  });
+
+  test('a later run with another report updates the comment in place', async () => {
+    const { id } = fake.addComment(earlierComment(90));
+    await run(102);
+    expect(fake.writes()).toEqual([`PATCH /repos/octo/infra/issues/comments/${id}`]);
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]?.body).toContain('run=102 attempt=1');
+  });
+
+  test('a re-run of an older run never overwrites the comment of a later run', async () => {
+    fake.addComment(earlierComment(200));
+    const result = await run(150, {});
+    expect(fake.writes()).toEqual([]);
+    expect(fake.comments[0]?.body).toContain('old report');
+    expect(result.stdout).toContain('written by a later run (200, attempt 1)');
+  });
+
+  test.each([
+    { comment: 'new', writes: ['POST comments'], after: ['old (visible)', 'new (visible)'] },
+    {
+      comment: 'hide-and-new',
+      writes: ['POST comments', 'POST /graphql minimize'],
+      after: ['old (hidden)', 'new (visible)'],
+    },
+    {
+      comment: 'delete-and-new',
+      writes: ['POST comments', 'DELETE comment'],
+      after: ['new (visible)'],
+    },
+    { comment: 'off', writes: [], after: ['old (visible)'] },
+  ])('comment: $comment', async ({ comment, writes, after }) => {
+    fake.addComment(earlierComment(90));
+    const result = await run(103, { comment });
+    expect(result.code).toBe(1);
+    const kinds = fake
+      .writes()
+      .map((write) =>
+        write.replace(`${COMMENTS}`, 'comments').replace(/\/repos\/\S+\/comments\/\d+/, 'comment'),
+      );
+    expect(kinds).toEqual(writes);
+    const state = fake.comments.map(
+      (c) =>
+        `${c.body.includes('old report') ? 'old' : 'new'} (${c.minimized ? 'hidden' : 'visible'})`,
+    );
+    expect(state).toEqual(after);
+    if (comment === 'off') expect(fake.calls.some((call) => call.path === COMMENTS)).toBe(false);
+  });
+
+  test.each([
+    { failOn: 'error', code: 1 },
+    { failOn: 'never', code: 0 },
+  ])(
+    "a fork's read-only token (403) skips the comment; exit by findings ($failOn)",
+    async ({ failOn, code }) => {
+      fake.failNext('POST', /\/issues\/7\/comments$/, 403);
+      const result = await run(104, { 'fail-on': failOn });
+
+      expect(result.code).toBe(code);
+      expect(fake.comments).toEqual([]);
+      const notice = result.commands.find((command) => command.command === 'notice');
+      expect(notice?.message).toMatch(/^Skipped the pull-request comment: the token may not write/);
+      expect(
+        result.commands.filter((c) => c.command === 'error' && c.properties.file),
+      ).toHaveLength(1);
+      expect(result.summary).toContain('aws\\_instance.web');
+    },
+  );
+
+  test('a 502 from the files API is retried', async () => {
+    fake.failNext('GET', /\/pulls\/7\/files$/, 502);
+    const result = await run(105);
+    const statuses = fake.calls.filter((call) => call.path === FILES).map((call) => call.status);
+    expect(statuses).toEqual([502, 200]);
+    expect(result.stdout).toContain('The pull request changes 2 files (from api).');
+    expect(result.outputs.findings).toBe('1');
+  });
+
+  test('when the files API refuses, the changed files come from git', async () => {
+    fake.failNext('GET', /\/pulls\/7\/files$/, 404);
+    const result = await run(106);
+    expect(result.stdout).toContain('The pull request changes 2 files (from git).');
+    const warning = result.commands.find((command) => command.command === 'warning');
+    expect(warning?.message).toMatch(/^Could not list the pull request's files \(HTTP 404/);
+    expect(result.outputs.findings).toBe('1');
+  });
+
+  test('with a SARIF path, the log is written with paths from the repository root', async () => {
+    const result = await run(107, { sarif: 'out/tags.sarif', comment: 'off' });
+    const sarif = JSON.parse(readFileSync(result.outputs.sarif ?? '', 'utf8'));
+    const location = sarif.runs[0].results[0].locations[0].physicalLocation;
+    expect(result.outputs.sarif).toBe(`${scenario.repo.root}/out/tags.sarif`);
+    expect(location.artifactLocation.uri).toBe('infra/app/main.tf');
+  });
+});
