@@ -1,0 +1,159 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from './facts.js';
+import { stringLiteral } from './syntax.js';
+
+/** `target = value`, where target is a name or a `self.x` / `this.x` chain. */
+export interface Assignment {
+  readonly scope: number;
+  readonly target: string;
+  /** The assigned value; `null` for a name bound by destructuring or a loop. */
+  readonly value: Node | null;
+  /** The whole right-hand side, also for destructuring, to follow derived names. */
+  readonly source: Node | null;
+  readonly index: number;
+}
+
+/** A change to a dict/object/list after it was built: `d["k"] = v`, `tags.append(x)`. */
+export interface Mutation {
+  readonly scope: number;
+  readonly kind: 'set' | 'append' | 'opaque';
+  readonly key?: string;
+  readonly value?: Node;
+  readonly index: number;
+  readonly line: number;
+}
+
+const BINDERS = new Set(['assignment', 'variable_declarator', 'assignment_expression']);
+const AUGMENTED = new Set(['augmented_assignment', 'augmented_assignment_expression']);
+const PATTERNS = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'object_pattern',
+  'array_pattern',
+  'pair_pattern',
+  'rest_pattern',
+  'shorthand_property_identifier_pattern',
+  'list_splat_pattern',
+]);
+const LOOPS = new Set(['for_statement', 'for_in_statement']);
+const APPENDERS = new Set(['append', 'push']);
+const OPAQUE_MUTATORS = new Set(['update', 'extend', 'setdefault', 'insert', 'unshift', 'splice']);
+
+/** Finds where `target` is bound and changed, from its occurrences in the text. */
+export function findBindings(
+  facts: FileFacts,
+  target: string,
+): { assignments: Assignment[]; mutations: Mutation[] } {
+  const assignments: Assignment[] = [];
+  const mutations: Mutation[] = [];
+  for (const node of facts.wordNodes(target)) {
+    if (node.text !== target && node.type !== 'shorthand_property_identifier_pattern') continue;
+    const binding = bindingAt(node);
+    if (binding) {
+      assignments.push({ ...binding, target, scope: facts.scopeOf(node) });
+      continue;
+    }
+    const mutation = mutationAt(node);
+    if (mutation) mutations.push({ ...mutation, scope: facts.scopeOf(node) });
+  }
+  return { assignments, mutations };
+}
+
+function leftOf(holder: Node): Node | null {
+  return holder.childForFieldName('left') ?? holder.childForFieldName('name');
+}
+
+function rightOf(holder: Node): Node | null {
+  const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
+  return right?.type === 'assignment' ? right.childForFieldName('right') : right;
+}
+
+function bindingAt(node: Node): Omit<Assignment, 'target' | 'scope'> | undefined {
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (BINDERS.has(parent.type) && leftOf(parent)?.id === node.id) {
+    const value = rightOf(parent);
+    if (!value || isRequire(value)) return undefined;
+    return { value, source: value, index: parent.startIndex };
+  }
+  if (LOOPS.has(parent.type) && parent.childForFieldName('left')?.id === node.id) {
+    return { value: null, source: parent.childForFieldName('right'), index: parent.startIndex };
+  }
+  if (!PATTERNS.has(node.type) && !PATTERNS.has(parent.type)) return undefined;
+  let holder: Node | null = parent;
+  while (holder && PATTERNS.has(holder.type)) holder = holder.parent;
+  if (!holder) return undefined;
+  if (BINDERS.has(holder.type) && contains(leftOf(holder), node)) {
+    return { value: null, source: rightOf(holder), index: holder.startIndex };
+  }
+  if (LOOPS.has(holder.type) && contains(holder.childForFieldName('left'), node)) {
+    return { value: null, source: holder.childForFieldName('right'), index: holder.startIndex };
+  }
+  return undefined;
+}
+
+function contains(outer: Node | null, inner: Node): boolean {
+  return outer !== null && outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+function isRequire(node: Node): boolean {
+  return node.type === 'call_expression' && node.childForFieldName('function')?.text === 'require';
+}
+
+function mutationAt(node: Node): Omit<Mutation, 'scope'> | undefined {
+  const parent = node.parent;
+  if (!parent) return undefined;
+  const at = (statement: Node) => ({
+    index: statement.startIndex,
+    line: statement.startPosition.row + 1,
+  });
+  if (AUGMENTED.has(parent.type) && leftOf(parent)?.id === node.id) {
+    return { kind: 'opaque', ...at(parent) };
+  }
+  const object = parent.childForFieldName('object') ?? parent.childForFieldName('value');
+  if (object?.id === node.id) {
+    const holder = parent.parent;
+    if (holder && BINDERS.has(holder.type) && leftOf(holder)?.id === parent.id) {
+      return keyedStore(parent, rightOf(holder), at(holder));
+    }
+    if (holder && (holder.type === 'call' || holder.type === 'call_expression')) {
+      return methodMutation(parent, holder, at(holder));
+    }
+  }
+  if (parent.type === 'arguments' && parent.namedChildren[0]?.id === node.id) {
+    const call = parent.parent;
+    if (call?.childForFieldName('function')?.text === 'Object.assign') {
+      return { kind: 'opaque', ...at(call) };
+    }
+  }
+  return undefined;
+}
+
+/** `d["k"] = v`, `obj.k = v`: a key set on a dict or object built earlier. */
+function keyedStore(
+  left: Node,
+  value: Node | null,
+  at: { index: number; line: number },
+): Omit<Mutation, 'scope'> {
+  const property = left.childForFieldName('property') ?? left.childForFieldName('attribute');
+  const index = left.childForFieldName('subscript') ?? left.childForFieldName('index');
+  const key = property ? property.text : index ? stringLiteral(index) : null;
+  return key === null || !value ? { kind: 'opaque', ...at } : { kind: 'set', key, value, ...at };
+}
+
+function methodMutation(
+  member: Node,
+  call: Node,
+  at: { index: number; line: number },
+): Omit<Mutation, 'scope'> | undefined {
+  if (call.childForFieldName('function')?.id !== member.id) return undefined;
+  const method = (member.childForFieldName('attribute') ?? member.childForFieldName('property'))
+    ?.text;
+  if (!method) return undefined;
+  if (APPENDERS.has(method)) {
+    const value = call.childForFieldName('arguments')?.namedChildren[0];
+    return value ? { kind: 'append', value, ...at } : { kind: 'opaque', ...at };
+  }
+  return OPAQUE_MUTATORS.has(method) ? { kind: 'opaque', ...at } : undefined;
+}

@@ -1,0 +1,100 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from './facts.js';
+import { stringLiteral } from './syntax.js';
+
+/** A name bound by an import: `from m import n as local`, `import X from 'm'`, `require`. */
+export interface ImportBinding {
+  readonly module: string;
+  /** The imported member; `null` for the module itself, `default` for a JS default import. */
+  readonly name: string | null;
+}
+
+/** The file's imports, found from its `import` / `require` words and read from the tree. */
+export function importsOf(facts: FileFacts): ReadonlyMap<string, ImportBinding> {
+  const imports = new Map<string, ImportBinding>();
+  for (const keyword of facts.wordNodes('import')) {
+    const statement = keyword.parent;
+    if (statement?.type === 'import_statement' && facts.grammar === 'python') {
+      addPythonImport(statement, imports);
+    } else if (statement?.type === 'import_from_statement') {
+      addPythonFromImport(statement, imports);
+    } else if (statement?.type === 'import_statement') {
+      addJsImport(statement, imports);
+    }
+  }
+  if (facts.grammar !== 'python') {
+    for (const word of facts.wordNodes('require', /\s*\(/y)) addRequire(word, imports);
+  }
+  return imports;
+}
+
+function addPythonImport(node: Node, imports: Map<string, ImportBinding>): void {
+  for (const name of node.childrenForFieldName('name')) {
+    if (name?.type === 'aliased_import') {
+      const module = name.childForFieldName('name')?.text ?? '';
+      const alias = name.childForFieldName('alias')?.text ?? module;
+      imports.set(alias, { module, name: null });
+    } else if (name) {
+      const top = name.text.split('.')[0] ?? name.text;
+      imports.set(top, { module: top, name: null });
+    }
+  }
+}
+
+function addPythonFromImport(node: Node, imports: Map<string, ImportBinding>): void {
+  const module = node.childForFieldName('module_name')?.text ?? '';
+  for (const name of node.childrenForFieldName('name')) {
+    if (name?.type === 'aliased_import') {
+      const imported = name.childForFieldName('name')?.text ?? '';
+      const alias = name.childForFieldName('alias')?.text ?? imported;
+      imports.set(alias, { module, name: imported });
+    } else if (name) {
+      imports.set(name.text, { module, name: name.text });
+    }
+  }
+}
+
+function addJsImport(node: Node, imports: Map<string, ImportBinding>): void {
+  const source = node.childForFieldName('source');
+  const module = source ? stringLiteral(source) : null;
+  if (!module) return;
+  const clause = node.namedChildren.find((child) => child?.type === 'import_clause');
+  for (const part of clause?.namedChildren ?? []) {
+    if (part?.type === 'identifier') imports.set(part.text, { module, name: 'default' });
+    if (part?.type === 'namespace_import') {
+      const local = part.namedChildren[0]?.text;
+      if (local) imports.set(local, { module, name: null });
+    }
+    if (part?.type === 'named_imports') {
+      for (const specifier of part.namedChildren) {
+        const name = specifier?.childForFieldName('name')?.text;
+        if (!name) continue;
+        imports.set(specifier?.childForFieldName('alias')?.text ?? name, { module, name });
+      }
+    }
+  }
+}
+
+/** `const X = require('m')`, `const { A, B: C } = require('m')`. */
+function addRequire(word: Node, imports: Map<string, ImportBinding>): void {
+  const call = word.parent;
+  const declarator = call?.parent;
+  if (call?.type !== 'call_expression' || declarator?.type !== 'variable_declarator') return;
+  const argument = call.childForFieldName('arguments')?.namedChildren[0];
+  const module = argument ? stringLiteral(argument) : null;
+  const left = declarator.childForFieldName('name');
+  if (!module || !left) return;
+  if (left.type === 'identifier') {
+    imports.set(left.text, { module, name: null });
+    return;
+  }
+  for (const property of left.namedChildren) {
+    if (property?.type === 'shorthand_property_identifier_pattern') {
+      imports.set(property.text, { module, name: property.text });
+    } else if (property?.type === 'pair_pattern') {
+      const key = property.childForFieldName('key')?.text;
+      const local = property.childForFieldName('value')?.text;
+      if (key && local) imports.set(local, { module, name: key });
+    }
+  }
+}

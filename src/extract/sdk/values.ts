@@ -1,0 +1,182 @@
+import type { Node } from 'web-tree-sitter';
+import type { FileFacts } from './facts.js';
+import { interpretCall } from './objects.js';
+import { resolveAttribute, resolveName } from './names.js';
+import { excerpt, unknown, type Located, type StaticValue } from './static-value.js';
+import { compact, memberChain, namedChildrenOf, stringLiteral, unwrap } from './syntax.js';
+
+/** Where an expression is evaluated: its file, scope and position, and the depth so far. */
+export interface EvalContext {
+  readonly facts: FileFacts;
+  readonly scope: number;
+  /** Bindings of the same scope at or after this offset are not yet in effect. */
+  readonly index: number;
+  readonly depth: number;
+}
+
+/** Deeper chains of assignments than this are reported as unknown rather than followed. */
+const MAX_DEPTH = 12;
+
+const SCALARS = new Set(['integer', 'float', 'number', 'true', 'false']);
+const NONES = new Set(['none', 'null', 'undefined']);
+
+/** Evaluates an expression as far as literals and bindings in the same file allow. */
+export function evaluate(node: Node, context: EvalContext): StaticValue {
+  if (context.depth > MAX_DEPTH) return unknown(`\`${excerpt(node)}\`, too many steps away`);
+  const expression = unwrap(node);
+  const type = expression.type;
+  if (SCALARS.has(type)) return { kind: 'text', value: expression.text };
+  if (NONES.has(type)) return { kind: 'none' };
+  switch (type) {
+    case 'string':
+    case 'concatenated_string':
+    case 'template_string': {
+      const value = stringLiteral(expression);
+      return value === null
+        ? unknown(`\`${excerpt(expression)}\`, built at run time`)
+        : { kind: 'text', value };
+    }
+    case 'list':
+    case 'tuple':
+    case 'array':
+      return evaluateList(expression, context);
+    case 'dictionary':
+    case 'object':
+      return evaluateMap(expression, context);
+    case 'identifier':
+    case 'shorthand_property_identifier':
+      return resolveName(expression.text, context);
+    case 'attribute':
+    case 'member_expression':
+      return evaluateMember(expression, context);
+    case 'subscript':
+    case 'subscript_expression':
+      return evaluateSubscript(expression, context);
+    case 'call':
+    case 'call_expression':
+    case 'new_expression':
+      return interpretCall(expression, context);
+    default:
+      return unknown(`\`${excerpt(expression)}\``);
+  }
+}
+
+/** The same context, one step deeper, positioned at `node`. */
+export function deeper(context: EvalContext, scope: number, index: number): EvalContext {
+  return { facts: context.facts, scope, index, depth: context.depth + 1 };
+}
+
+function evaluateList(node: Node, context: EvalContext): StaticValue {
+  const items: Located[] = [];
+  let open: string | undefined;
+  for (const element of namedChildrenOf(node)) {
+    if (element.type === 'list_splat' || element.type === 'spread_element') {
+      const inner = element.namedChildren[0];
+      const spread = inner ? evaluate(inner, context) : unknown('an empty spread');
+      if (spread.kind === 'list') {
+        items.push(...spread.items);
+        open ??= spread.open;
+      } else {
+        open ??= `\`${excerpt(element)}\``;
+      }
+    } else if (element.type !== 'comment') {
+      items.push(lazy(element, context));
+    }
+  }
+  return open === undefined ? { kind: 'list', items } : { kind: 'list', items, open };
+}
+
+function evaluateMap(node: Node, context: EvalContext): StaticValue {
+  const entries = new Map<string, Located>();
+  let open: string | undefined;
+  for (const member of namedChildrenOf(node)) {
+    if (member.type === 'pair') {
+      const keyNode = member.childForFieldName('key');
+      const valueNode = member.childForFieldName('value');
+      const key = keyNode ? propertyKey(keyNode) : null;
+      if (key === null || !valueNode) {
+        open ??= `the computed key \`${keyNode ? excerpt(keyNode) : '?'}\``;
+        continue;
+      }
+      entries.set(key, lazy(valueNode, context));
+    } else if (member.type === 'shorthand_property_identifier') {
+      entries.set(member.text, lazy(member, context));
+    } else if (member.type === 'dictionary_splat' || member.type === 'spread_element') {
+      const inner = member.namedChildren[0];
+      const spread = inner ? evaluate(inner, context) : unknown('an empty spread');
+      if (spread.kind === 'map') {
+        for (const [key, value] of spread.entries) entries.set(key, value);
+        open ??= spread.open;
+      } else {
+        open ??= `\`${excerpt(member)}\``;
+      }
+    }
+  }
+  return open === undefined ? { kind: 'map', entries } : { kind: 'map', entries, open };
+}
+
+/** A literal key of a dict or object literal: `"k"`, `k`, `1`; `null` when computed. */
+function propertyKey(node: Node): string | null {
+  if (node.type === 'property_identifier' || node.type === 'number' || node.type === 'integer') {
+    return node.text;
+  }
+  return stringLiteral(node);
+}
+
+function evaluateMember(node: Node, context: EvalContext): StaticValue {
+  const { base, segments } = memberChain(node);
+  if (['self', 'this', 'cls'].includes(base.text) && segments.length === 1) {
+    return resolveAttribute(compact(node.text), context);
+  }
+  const object = node.childForFieldName('object');
+  const property = node.childForFieldName('attribute') ?? node.childForFieldName('property');
+  if (!object || !property) return unknown(`\`${excerpt(node)}\``);
+  const value = evaluate(object, context);
+  return memberOf(value, property.text, node);
+}
+
+function memberOf(value: StaticValue, name: string, node: Node): StaticValue {
+  if (value.kind === 'module') {
+    if (value.module === 'process' && value.path[0] === 'env') {
+      return unknown(`the environment variable \`${name}\``);
+    }
+    return { kind: 'module', module: value.module, path: [...value.path, name] };
+  }
+  if (value.kind === 'map') {
+    return value.entries.get(name)?.value ?? unknown(`\`${excerpt(node)}\``);
+  }
+  if (value.kind === 'unknown') return unknown(`\`${excerpt(node)}\``);
+  return unknown(`\`${excerpt(node)}\``);
+}
+
+function evaluateSubscript(node: Node, context: EvalContext): StaticValue {
+  const object = node.childForFieldName('value') ?? node.childForFieldName('object');
+  const index = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+  if (!object || !index) return unknown(`\`${excerpt(node)}\``);
+  const value = evaluate(object, context);
+  const key = stringLiteral(index);
+  if (value.kind === 'module' && value.path.at(-1) === 'environ') {
+    return unknown(
+      `the environment variable ${key === null ? `\`${excerpt(index)}\`` : `\`${key}\``}`,
+    );
+  }
+  if (value.kind === 'map' && key !== null) {
+    return value.entries.get(key)?.value ?? unknown(`\`${excerpt(node)}\``);
+  }
+  return unknown(`\`${excerpt(node)}\``);
+}
+
+/**
+ * A value that is evaluated only when read: requests carry many arguments (prompts, message
+ * lists) that no tag or attribution rule ever looks at.
+ */
+export function lazy(node: Node, context: EvalContext): Located {
+  let value: StaticValue | undefined;
+  return {
+    node,
+    get value(): StaticValue {
+      value ??= evaluate(node, context);
+      return value;
+    },
+  };
+}
