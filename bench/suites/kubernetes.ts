@@ -1,0 +1,253 @@
+/**
+ * Kubernetes extraction against its floor: `parseAllDocuments` of the `yaml` package alone,
+ * with no options, over the same files. The product side is the whole extractor as the engine
+ * runs it (claim, then extract with kustomizations). Both run in this process over texts
+ * already in memory, alternating, and the median of the timed rounds is kept.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { kubernetesExtractor } from '../../src/extract/kubernetes/index.js';
+import type { ClaimedFile, ExtractContext } from '../../src/extract/types.js';
+import type { Policy } from '../../src/policy/types.js';
+import { readSourceText } from '../../src/sources/read.js';
+import type { BenchResult } from '../run.js';
+
+const MANIFESTS = 2_000;
+const MANIFESTS_PER_FOLDER = 20;
+const ROUNDS = 3;
+/** Bump when the generated tree changes, so a stale tree is rebuilt. */
+const CORPUS_VERSION = '2';
+const ROOT = join(import.meta.dirname, '..', '.work', 'kubernetes');
+
+/** `lines` indented by `depth` spaces, one string. */
+function block(depth: number, lines: readonly string[]): string {
+  return lines.map((line) => ' '.repeat(depth) + line).join('\n');
+}
+
+function labels(depth: number, app: string, n: number): string {
+  const env = n % 2 === 0 ? 'prod' : 'staging';
+  return block(depth, [
+    'labels:',
+    `  app.kubernetes.io/name: ${app}`,
+    `  team: team-${n % 7}`,
+    `  cost-center: "cc-${100 + (n % 5)}"`,
+    `  env: ${env}`,
+  ]);
+}
+
+function podSpec(depth: number, app: string): string {
+  return block(depth, [
+    'spec:',
+    '  containers:',
+    `    - name: ${app}`,
+    `      image: registry.example.com/${app}:1.2.3`,
+    '      ports: [{ containerPort: 8080 }]',
+    '      resources:',
+    '        requests: { cpu: 250m, memory: 256Mi }',
+    '        limits: { cpu: "1", memory: 512Mi, nvidia.com/gpu: "1" }',
+    '      env:',
+    '        - { name: LOG_LEVEL, value: info }',
+    '        - { name: PORT, value: "8080" }',
+  ]);
+}
+
+function head(apiVersion: string, kind: string, name: string, n: number): string {
+  return [
+    `apiVersion: ${apiVersion}`,
+    `kind: ${kind}`,
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ns-${n % 3}`,
+    labels(2, name, n),
+    '  annotations: { owner: platform }',
+  ].join('\n');
+}
+
+/** The ten objects of manifest file `n`: workloads, services, storage, config. */
+function manifest(n: number): string {
+  const app = `app${n}`;
+  const template = (depth: number) => [
+    block(depth, ['template:', '  metadata:']),
+    labels(depth + 4, app, n),
+    podSpec(depth + 2, app),
+  ];
+  const documents = [
+    [head('apps/v1', 'Deployment', app, n), 'spec:', '  replicas: 2', ...template(2)],
+    [
+      head('v1', 'Service', `${app}-lb`, n),
+      'spec:',
+      '  type: LoadBalancer',
+      '  ports: [{ port: 80 }]',
+    ],
+    [head('v1', 'Service', app, n), 'spec:', '  ports: [{ port: 80 }]'],
+    [head('v1', 'ConfigMap', `${app}-config`, n), 'data:', '  other: |', '    multi', '    line'],
+    [head('v1', 'PersistentVolumeClaim', `${app}-data`, n), 'spec:', '  accessModes: [RWO]'],
+    [
+      head('apps/v1', 'StatefulSet', `${app}-db`, n),
+      'spec:',
+      ...template(2),
+      '  volumeClaimTemplates:',
+      '    - metadata:',
+      '        name: data',
+      labels(8, app, n),
+    ],
+    [
+      head('batch/v1', 'CronJob', `${app}-nightly`, n),
+      'spec:',
+      "  schedule: '0 2 * * *'",
+      '  jobTemplate:',
+      '    spec:',
+      ...template(6),
+    ],
+    [
+      head('serving.kserve.io/v1beta1', 'InferenceService', `${app}-model`, n),
+      'spec:',
+      '  predictor:',
+      labels(4, app, n),
+      `    model: { modelFormat: { name: onnx }, storageUri: "s3://models/${app}" }`,
+    ],
+    [head('v1', 'ServiceAccount', app, n)],
+    [head('apps/v1', 'DaemonSet', `${app}-agent`, n), 'spec:', ...template(2)],
+  ];
+  return documents.map((lines) => lines.join('\n')).join('\n---\n') + '\n';
+}
+
+function kustomization(folder: number, files: readonly string[]): string {
+  return (
+    [
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      `namespace: folder-${folder}`,
+      'commonLabels:',
+      `  owner: team-${folder % 7}`,
+      'resources:',
+      ...files.map((file) => `  - ${file}`),
+    ].join('\n') + '\n'
+  );
+}
+
+/** Writes the manifest tree once (every other folder with a kustomization); reuses it later. */
+async function ensureCorpus(): Promise<string[]> {
+  const marker = join(ROOT, `.version-${CORPUS_VERSION}`);
+  const present = await readFile(marker, 'utf8').catch(() => undefined);
+  const paths: string[] = [];
+  for (let first = 0; first < MANIFESTS; first += MANIFESTS_PER_FOLDER) {
+    const folderIndex = first / MANIFESTS_PER_FOLDER;
+    const folder = join(ROOT, `team${folderIndex}`);
+    const names: string[] = [];
+    if (present === undefined) await mkdir(folder, { recursive: true });
+    for (let index = first; index < first + MANIFESTS_PER_FOLDER; index++) {
+      const name = `app${index}.yaml`;
+      names.push(name);
+      paths.push(join(folder, name));
+      if (present === undefined) await writeFile(join(folder, name), manifest(index));
+    }
+    if (folderIndex % 2 === 1) {
+      paths.push(join(folder, 'kustomization.yaml'));
+      if (present === undefined) {
+        await writeFile(join(folder, 'kustomization.yaml'), kustomization(folderIndex, names));
+      }
+    }
+  }
+  if (present === undefined) await writeFile(marker, new Date().toISOString());
+  return paths;
+}
+
+const POLICY: Policy = {
+  version: 1,
+  file: '<default>',
+  scope: {
+    resources: 'cost-bearing',
+    excludeTypes: [],
+    providers: [],
+    paths: [],
+    excludePaths: [],
+  },
+  requireAny: false,
+  target: 'labels',
+  requireOnMetadata: false,
+  tags: [],
+};
+
+function parseFloor(files: readonly ClaimedFile[]): number {
+  let documents = 0;
+  for (const file of files) {
+    for (const document of parseAllDocuments(file.text)) {
+      documents += document.errors.length === 0 ? 1 : 0;
+    }
+  }
+  return documents;
+}
+
+async function extractProduct(files: readonly ClaimedFile[], context: ExtractContext) {
+  const claimed = files.filter((file) => kubernetesExtractor.claim(file, file.text));
+  return kubernetesExtractor.extract(claimed, context);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Runs the suite: floor and product over the same manifests, alternating. */
+export default async function run(): Promise<BenchResult[]> {
+  const paths = await ensureCorpus();
+  const files: ClaimedFile[] = await Promise.all(
+    paths.map(async (absPath) => ({
+      absPath,
+      file: absPath.slice(ROOT.length + 1),
+      kind: 'yaml' as const,
+      text: await readFile(absPath, 'utf8'),
+    })),
+  );
+  const context: ExtractContext = {
+    cwd: ROOT,
+    policy: POLICY,
+    stackTags: {},
+    readText: readSourceText,
+  };
+
+  const floorTimes: number[] = [];
+  const productTimes: number[] = [];
+  let documents = 0;
+  let resources = 0;
+  for (let round = 0; round <= ROUNDS; round++) {
+    globalThis.gc?.();
+    let started = performance.now();
+    documents = parseFloor(files);
+    const floorMs = performance.now() - started;
+
+    globalThis.gc?.();
+    started = performance.now();
+    const extraction = await extractProduct(files, context);
+    const productMs = performance.now() - started;
+
+    if (extraction.errors.length > 0 || extraction.notices.length > 0) {
+      throw new Error(`bench corpus did not extract cleanly: ${extraction.errors[0]?.message}`);
+    }
+    resources = extraction.resources.length;
+    // Round 0 warms up the JIT and the catalog; it is not counted.
+    if (round > 0) {
+      floorTimes.push(floorMs);
+      productTimes.push(productMs);
+    }
+  }
+
+  const floorMs = median(floorTimes);
+  const productMs = median(productTimes);
+  return [
+    {
+      name: 'kubernetes: extract vs yaml parseAllDocuments',
+      ratio: Number((productMs / floorMs).toFixed(3)),
+      floorMs: Math.round(floorMs),
+      productMs: Math.round(productMs),
+      peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      target: 1.2,
+      note:
+        `${MANIFESTS} manifest files (${documents} documents, ` +
+        `${MANIFESTS / MANIFESTS_PER_FOLDER / 2} kustomizations), ${resources} resources; ` +
+        `median of ${ROUNDS} rounds after a warm-up`,
+    },
+  ];
+}
