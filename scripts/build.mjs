@@ -2,7 +2,7 @@
 // at run time. ncc cannot relocate them itself: it rewrites `.wasm` files it copies and ESM
 // bundles have no `__dirname`, which @cdktn/hcl2json uses to find its parser.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -32,6 +32,7 @@ for (const entry of entries) {
     ],
     { cwd: root, stdio: 'inherit' },
   );
+  nativeDynamicBuiltins(join(entry.out, 'index.js'));
   prependDirnameShim(join(entry.out, 'index.js'), entry.assetsFromBundle);
 }
 
@@ -51,6 +52,27 @@ function prependDirnameShim(bundle, assetsFromBundle) {
   writeFileSync(bundle, shebang + shim + body);
 }
 
+/**
+ * Lets `await import('module')` inside bundled ES modules reach Node's own module. ncc turns
+ * such an import of a built-in into a namespace object that copies only the properties of
+ * objects, so a built-in whose export is a function (as `module` is) loses its named exports
+ * and web-tree-sitter finds no `createRequire`. The bundle is an ES module itself, so the
+ * native dynamic import works as written.
+ */
+function nativeDynamicBuiltins(bundle) {
+  const code = readFileSync(bundle, 'utf8');
+  const builtins = new Map();
+  const external =
+    /\/\*{3}\/ (\d+):\n\/\*{3}\/ \(\(module\) => \{\n\nmodule\.exports = __WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\);/g;
+  for (const match of code.matchAll(external)) builtins.set(match[1], match[2]);
+  const dynamic =
+    /Promise\.resolve\(\/\* import\(\) \*\/\)\.then\(__nccwpck_require__\.t\.bind\(__nccwpck_require__, (\d+), \d+\)\)/g;
+  const rewritten = code.replace(dynamic, (call, id) =>
+    builtins.has(id) ? `import(${JSON.stringify(builtins.get(id))})` : call,
+  );
+  writeFileSync(bundle, rewritten);
+}
+
 function entriesShebang(bundle) {
   return bundle.endsWith(join('cli', 'index.js'));
 }
@@ -62,30 +84,15 @@ function copyAssets() {
   for (const file of ['default.yaml', 'schema.json']) {
     copyFileSync(join(root, 'policies', file), join(assets, file));
   }
-  copyOptional('web-tree-sitter', ['tree-sitter.wasm', 'web-tree-sitter.wasm']);
+  copyFileSync(
+    require.resolve('web-tree-sitter/tree-sitter.wasm'),
+    join(assets, 'tree-sitter.wasm'),
+  );
   copyGrammars(['python', 'javascript', 'typescript', 'tsx']);
 }
 
-function copyOptional(pkg, files) {
-  let base;
-  try {
-    base = dirname(require.resolve(`${pkg}/package.json`));
-  } catch {
-    return;
-  }
-  for (const file of files) {
-    const found = readdirSync(base).includes(file);
-    if (found) copyFileSync(join(base, file), join(assets, file));
-  }
-}
-
 function copyGrammars(languages) {
-  let base;
-  try {
-    base = join(dirname(require.resolve('tree-sitter-wasms/package.json')), 'out');
-  } catch {
-    return;
-  }
+  const base = join(dirname(require.resolve('tree-sitter-wasms/package.json')), 'out');
   for (const language of languages) {
     copyFileSync(
       join(base, `tree-sitter-${language}.wasm`),
