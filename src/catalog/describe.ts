@@ -7,6 +7,7 @@ import {
   SAM_TAG_PROPERTY,
 } from './cloudformation.js';
 import { kubernetesKind } from './kubernetes.js';
+import { describeSdkType } from './sdk/index.js';
 import { costOverrides } from './overrides.js';
 import {
   isCataloguedProvider,
@@ -41,7 +42,7 @@ export function resolveCostBearing(type: string, cost: CostClass, taggable: bool
  * What the catalog knows about a resource type of the given format. Terraform and plan types
  * are looked up by name (the provider is the name's prefix); CloudFormation by type name;
  * Kubernetes kinds that an extractor emits are always taggable and cost-bearing; SDK call
- * sites are always both. `provider` is accepted for symmetry with `Resource`; the type name
+ * sites are looked up in the SDK catalog (a `CreateVpc` call creates nothing billed). `provider` is accepted for symmetry with `Resource`; the type name
  * alone decides.
  */
 export function describeType(format: SourceFormat, _provider: string, type: string): TypeFacts {
@@ -53,8 +54,11 @@ export function describeType(format: SourceFormat, _provider: string, type: stri
       return describeCloudFormationType(type);
     case 'kubernetes':
       return describeKubernetesKind(type);
-    case 'sdk':
-      return { known: true, taggable: true, costBearing: true };
+    case 'sdk': {
+      // The extractor emits only catalogued operations; any other type is judged cautiously.
+      const facts = describeSdkType(type);
+      return { known: true, ...(facts ?? { taggable: true, costBearing: true }) };
+    }
   }
 }
 

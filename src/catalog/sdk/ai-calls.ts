@@ -45,13 +45,16 @@ export const transparentSegments: ReadonlySet<string> = new Set([
 export const aiClientClasses: readonly {
   readonly modules: readonly string[];
   readonly names: readonly string[];
-  readonly client: 'openai' | 'anthropic' | 'anthropic-bedrock';
+  readonly client: 'openai' | 'azure-openai' | 'anthropic' | 'anthropic-bedrock';
 }[] = [
   {
     modules: ['openai'],
-    names: ['OpenAI', 'AsyncOpenAI', 'AzureOpenAI', 'AsyncAzureOpenAI', 'default'],
+    names: ['OpenAI', 'AsyncOpenAI', 'default'],
     client: 'openai',
   },
+  // Azure OpenAI is billed to the Azure resource that hosts the deployment: its tags are
+  // checked where that resource is declared, so calls through these clients are not judged.
+  { modules: ['openai'], names: ['AzureOpenAI', 'AsyncAzureOpenAI'], client: 'azure-openai' },
   {
     modules: ['anthropic', '@anthropic-ai/sdk'],
     names: ['Anthropic', 'AsyncAnthropic', 'default'],

@@ -89,6 +89,22 @@ export const awsCreateOperations: readonly AwsCreateOperation[] = [
     distinctive: true,
   },
   {
+    service: 'rds',
+    api: 'CreateDBSnapshot',
+    costBearing: true,
+    tags: keyValueList,
+    identity: 'DBSnapshotIdentifier',
+    distinctive: true,
+  },
+  {
+    service: 'rds',
+    api: 'CreateDBClusterSnapshot',
+    costBearing: true,
+    tags: keyValueList,
+    identity: 'DBClusterSnapshotIdentifier',
+    distinctive: true,
+  },
+  {
     service: 's3',
     api: 'CreateBucket',
     costBearing: true,

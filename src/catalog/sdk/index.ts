@@ -24,11 +24,19 @@ export { sageMakerModelFactories, transparentSegments };
 
 /** The boto3 method name of an API operation: `CreateDBInstance` -> `create_db_instance`. */
 export function snakeCase(api: string): string {
-  return api
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase();
+  let snake = snakeNames.get(api);
+  if (snake === undefined) {
+    snake = api
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+      .toLowerCase();
+    snakeNames.set(api, snake);
+  }
+  return snake;
 }
+
+/** Names already converted: the same few operations are looked up for every call. */
+const snakeNames = new Map<string, string>();
 
 const createByKey = new Map(
   awsCreateOperations.map((operation) => [

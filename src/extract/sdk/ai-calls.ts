@@ -9,7 +9,7 @@ import {
 import { callArguments, type CallArguments } from './arguments.js';
 import type { CallSite, FileFacts } from './facts.js';
 import type { SdkObject, StaticValue } from './static-value.js';
-import { memberChain } from './syntax.js';
+import { memberChain, typeOf } from './syntax.js';
 import { evaluate, type EvalContext } from './values.js';
 
 /** A billable AI model call: OpenAI, Anthropic, or a model invocation on Bedrock. */
@@ -52,7 +52,7 @@ export function findAiCall(
   callee: Node,
   context: EvalContext,
 ): AiCallSite | undefined {
-  if (callee.type !== 'attribute' && callee.type !== 'member_expression') return undefined;
+  if (typeOf(callee) !== 'attribute' && typeOf(callee) !== 'member_expression') return undefined;
   const { base, segments, nodes } = memberChain(callee);
   for (let start = 0; start < segments.length; start += 1) {
     const path = normalisePath(segments.slice(start));
@@ -79,6 +79,7 @@ function familyOf(
   if (receiver.kind === 'object') {
     if (receiver.object.kind !== 'ai-client') return undefined;
     const client = receiver.object.client;
+    if (client === 'azure-openai') return undefined;
     const family = client === 'openai' ? 'openai' : 'anthropic';
     if (!findCatalogAiCall(family, path)) return undefined;
     return client === 'anthropic-bedrock' ? 'bedrock' : family;

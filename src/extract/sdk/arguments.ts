@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { excerpt, type Located, type StaticValue } from './static-value.js';
-import { namedChildrenOf } from './syntax.js';
+import { namedChildrenOf, typeOf } from './syntax.js';
 import { evaluate, lazy, type EvalContext } from './values.js';
 
 /** A call's arguments, evaluated: positional ones in order, keyword ones as a map. */
@@ -16,8 +16,8 @@ export interface CallArguments {
 /** Evaluates the arguments of a call or `new` expression. */
 export function callArguments(call: Node, context: EvalContext): CallArguments {
   const list = call.childForFieldName('arguments');
-  const args = list ? namedChildrenOf(list).filter((arg) => arg.type !== 'comment') : [];
-  if (list?.type === 'argument_list') return pythonArguments(args, context);
+  const args = list ? namedChildrenOf(list).filter((arg) => typeOf(arg) !== 'comment') : [];
+  if (typeOf(list) === 'argument_list') return pythonArguments(args, context);
   const positional = args.map((arg) => lazy(arg, context));
   const first = positional[0]?.value;
   const keywords: StaticValue =
@@ -32,11 +32,11 @@ function pythonArguments(args: readonly Node[], context: EvalContext): CallArgum
   const entries = new Map<string, Located>();
   let open: string | undefined;
   for (const arg of args) {
-    if (arg.type === 'keyword_argument') {
+    if (typeOf(arg) === 'keyword_argument') {
       const name = arg.childForFieldName('name')?.text;
       const value = arg.childForFieldName('value');
       if (name && value) entries.set(name, lazy(value, context));
-    } else if (arg.type === 'dictionary_splat') {
+    } else if (typeOf(arg) === 'dictionary_splat') {
       const inner = arg.namedChildren[0];
       const splat = inner ? evaluate(inner, context) : undefined;
       if (splat?.kind === 'map') {
@@ -45,7 +45,7 @@ function pythonArguments(args: readonly Node[], context: EvalContext): CallArgum
       } else {
         open ??= `\`${excerpt(arg)}\``;
       }
-    } else if (arg.type === 'list_splat') {
+    } else if (typeOf(arg) === 'list_splat') {
       open ??= `\`${excerpt(arg)}\``;
     } else {
       positional.push(lazy(arg, context));

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { AiCallSite } from './ai-calls.js';
 import { lookupPath } from './arguments.js';
-import type { AttributionPolicy, Mechanism } from './attribution-policy.js';
+import type { AttributionMechanism } from './attribution-policy.js';
 import { describeNonText, type Located, type StaticValue } from './static-value.js';
 import type { TagEntry } from './tags.js';
 
@@ -11,11 +11,16 @@ type Presence =
   | { readonly state: 'absent' }
   | { readonly state: 'unknown'; readonly reason: string };
 
-/** The tag-like view of an AI call: what the policy's keys and the `attribution` key see. */
+/** What an AI call contributes to its resource: metadata as tags, and its attribution. */
 export interface AttributionReading {
   readonly tags: ReadonlyMap<string, TagEntry>;
   readonly tagsNode?: Node;
   readonly unresolved?: string;
+  /**
+   * `attribution` is the first accepted mechanism the call uses, or `missing`, `unknown`
+   * (an accepted mechanism may be present but cannot be seen) or `not-required`; `family`,
+   * `accepted` (comma-separated), `model` and `project` when known.
+   */
   readonly attributes: Readonly<Record<string, string>>;
 }
 
@@ -24,36 +29,41 @@ const PROJECT_HEADER = 'openai-project';
 
 /**
  * Reads how an AI call is attributed. Request metadata keys become tags under their own names
- * (so the policy's keys apply to them); `attribution` is set to the first mechanism the policy
- * accepts for the family that the call visibly uses, or `not-required` when it accepts none.
+ * (so policy keys scoped to AI calls apply to them). The call is attributed when it visibly
+ * uses one of the `accepted` mechanisms; when none is visible but one cannot be ruled out (a
+ * `**kwargs` splat, a client built elsewhere, a model id from a variable), the resource is
+ * unresolved, with the reason.
  */
-export function readAttribution(call: AiCallSite, policy: AttributionPolicy): AttributionReading {
-  const accepted = policy[call.family];
+export function readAttribution(
+  call: AiCallSite,
+  accepted: readonly AttributionMechanism[],
+): AttributionReading {
   const metadata = metadataOf(call);
   const tags = new Map<string, TagEntry>(metadata.tags);
-  const attributes: Record<string, string> = {};
+  const attributes: Record<string, string> = { family: call.family, accepted: accepted.join(',') };
   const model = modelOf(call);
   if (model?.value.kind === 'text') attributes['model'] = model.value.value;
+  const project = first([requestProject(call), clientProject(call)]);
+  if (project.state === 'present' && project.value !== null) attributes['project'] = project.value;
 
   const presences = accepted.map((mechanism) => ({
     mechanism,
-    presence: presenceOf(call, mechanism),
+    presence: mechanism === 'project' ? project : presenceOf(call, mechanism),
   }));
   const found = presences.find((entry) => entry.presence.state === 'present');
-  let unresolved = metadata.unresolved;
+  const unknownPresence = presences.find((entry) => entry.presence.state === 'unknown');
+  let unresolved: string | undefined;
   if (accepted.length === 0) {
-    tags.set('attribution', { value: 'not-required', node: call.site.node });
-  } else if (found && found.presence.state === 'present') {
-    tags.set('attribution', { value: found.mechanism, node: found.presence.node });
+    attributes['attribution'] = 'not-required';
+  } else if (found) {
     attributes['attribution'] = found.mechanism;
-    if (found.mechanism === 'project' && found.presence.value)
-      attributes['project'] = found.presence.value;
+  } else if (unknownPresence?.presence.state === 'unknown') {
+    attributes['attribution'] = 'unknown';
+    unresolved = `its attribution is not known statically: ${unknownPresence.presence.reason}`;
   } else {
-    const unknownPresence = presences.find((entry) => entry.presence.state === 'unknown')?.presence;
-    if (unknownPresence?.state === 'unknown') {
-      unresolved ??= `attribution is not known statically: ${unknownPresence.reason}`;
-    }
+    attributes['attribution'] = 'missing';
   }
+  unresolved ??= metadata.unresolved;
   const reading = { tags, attributes, ...(metadata.node ? { tagsNode: metadata.node } : {}) };
   return unresolved === undefined ? reading : { ...reading, unresolved };
 }
@@ -75,10 +85,12 @@ function param(call: AiCallSite, name: string): Presence & { located?: Located }
   };
 }
 
-function presenceOf(call: AiCallSite, mechanism: Mechanism): Presence {
+function presenceOf(call: AiCallSite, mechanism: AttributionMechanism): Presence {
   switch (mechanism) {
-    case 'metadata':
-      return param(call, 'metadata');
+    case 'metadata': {
+      const name = metadataName(call);
+      return name ? param(call, name) : { state: 'absent' };
+    }
     case 'user':
       return first([param(call, 'user'), param(call, 'safety_identifier')]);
     case 'project':
@@ -159,13 +171,18 @@ function inferenceProfile(call: AiCallSite): Presence {
     : { state: 'absent' };
 }
 
+/** The request parameter that carries metadata; none for Bedrock's InvokeModel. */
+function metadataName(call: AiCallSite): string | undefined {
+  return call.operation ? call.operation.invocation?.metadataParam : 'metadata';
+}
+
 /** Request metadata (`metadata`, Bedrock's `requestMetadata`) as tags. */
 function metadataOf(call: AiCallSite): {
   tags: Map<string, TagEntry>;
   node?: Node;
   unresolved?: string;
 } {
-  const name = call.operation ? call.operation.invocation?.metadataParam : 'metadata';
+  const name = metadataName(call);
   const tags = new Map<string, TagEntry>();
   if (!name) return { tags };
   const lookup = lookupPath(request(call), [name]);

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts.js';
-import { stringLiteral } from './syntax.js';
+import { isNameChar, stringLiteral, typeOf, wordOccurrences } from './syntax.js';
 
 /** `target = value`, where target is a name or a `self.x` / `this.x` chain. */
 export interface Assignment {
@@ -40,6 +40,46 @@ const LOOPS = new Set(['for_statement', 'for_in_statement']);
 const APPENDERS = new Set(['append', 'push']);
 const OPAQUE_MUTATORS = new Set(['update', 'extend', 'setdefault', 'insert', 'unshift', 'splice']);
 
+const MUTATORS = new Set([...APPENDERS, ...OPAQUE_MUTATORS]);
+/** What may follow a name that is bound: `=`, a type, the end of a pattern, a loop's `in`. */
+const BINDING_FOLLOWERS = new Set([',', ')', ']', '}', ':', '[', '=']);
+
+/**
+ * A quick look at the text around an occurrence: whether it can be a binding or a change of
+ * the name at all. Most occurrences are uses (`client.chat...`, `f(tags)`), which the syntax
+ * tree would only confirm at a cost; a `false` here is certain, a `true` is checked on the tree.
+ */
+function mayBindOrChange(text: string, start: number, end: number): boolean {
+  const next = skipSpaces(text, end);
+  const char = text[next];
+  if (char === undefined) return false;
+  if (char === '=') return text[next + 1] !== '=' && text[next + 1] !== '>';
+  if (BINDING_FOLLOWERS.has(char)) return true;
+  if ('+-*/%|&^@<>'.includes(char)) {
+    const equals = text.indexOf('=', next);
+    return equals >= 0 && equals <= next + 3;
+  }
+  if (char === '.') {
+    let nameEnd = skipSpaces(text, next + 1);
+    const nameStart = nameEnd;
+    while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd += 1;
+    const after = text[skipSpaces(text, nameEnd)];
+    const assigned = after === '=' && text[skipSpaces(text, nameEnd) + 1] !== '=';
+    return assigned || MUTATORS.has(text.slice(nameStart, nameEnd));
+  }
+  if (text.startsWith('in', next) || text.startsWith('of', next)) return true;
+  return text
+    .slice(Math.max(0, start - 16), start)
+    .replace(/\s+/g, '')
+    .endsWith('assign(');
+}
+
+function skipSpaces(text: string, index: number): number {
+  let at = index;
+  while (at < text.length && ' \t\r\n'.includes(text[at] ?? '')) at += 1;
+  return at;
+}
+
 /** Finds where `target` is bound and changed, from its occurrences in the text. */
 export function findBindings(
   facts: FileFacts,
@@ -47,8 +87,11 @@ export function findBindings(
 ): { assignments: Assignment[]; mutations: Mutation[] } {
   const assignments: Assignment[] = [];
   const mutations: Mutation[] = [];
-  for (const node of facts.wordNodes(target)) {
-    if (node.text !== target && node.type !== 'shorthand_property_identifier_pattern') continue;
+  for (const [start, end] of wordOccurrences(facts.text, target)) {
+    if (!mayBindOrChange(facts.text, start, end)) continue;
+    const node = facts.root.descendantForIndex(start, end);
+    if (!node) continue;
+    if (node.text !== target && typeOf(node) !== 'shorthand_property_identifier_pattern') continue;
     const binding = bindingAt(node);
     if (binding) {
       assignments.push({ ...binding, target, scope: facts.scopeOf(node) });
@@ -66,28 +109,28 @@ function leftOf(holder: Node): Node | null {
 
 function rightOf(holder: Node): Node | null {
   const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
-  return right?.type === 'assignment' ? right.childForFieldName('right') : right;
+  return right && typeOf(right) === 'assignment' ? right.childForFieldName('right') : right;
 }
 
 function bindingAt(node: Node): Omit<Assignment, 'target' | 'scope'> | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
-  if (BINDERS.has(parent.type) && leftOf(parent)?.id === node.id) {
+  if (BINDERS.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
     const value = rightOf(parent);
     if (!value || isRequire(value)) return undefined;
     return { value, source: value, index: parent.startIndex };
   }
-  if (LOOPS.has(parent.type) && parent.childForFieldName('left')?.id === node.id) {
+  if (LOOPS.has(typeOf(parent)) && parent.childForFieldName('left')?.id === node.id) {
     return { value: null, source: parent.childForFieldName('right'), index: parent.startIndex };
   }
-  if (!PATTERNS.has(node.type) && !PATTERNS.has(parent.type)) return undefined;
+  if (!PATTERNS.has(typeOf(node)) && !PATTERNS.has(typeOf(parent))) return undefined;
   let holder: Node | null = parent;
-  while (holder && PATTERNS.has(holder.type)) holder = holder.parent;
+  while (holder && PATTERNS.has(typeOf(holder))) holder = holder.parent;
   if (!holder) return undefined;
-  if (BINDERS.has(holder.type) && contains(leftOf(holder), node)) {
+  if (BINDERS.has(typeOf(holder)) && contains(leftOf(holder), node)) {
     return { value: null, source: rightOf(holder), index: holder.startIndex };
   }
-  if (LOOPS.has(holder.type) && contains(holder.childForFieldName('left'), node)) {
+  if (LOOPS.has(typeOf(holder)) && contains(holder.childForFieldName('left'), node)) {
     return { value: null, source: holder.childForFieldName('right'), index: holder.startIndex };
   }
   return undefined;
@@ -98,7 +141,9 @@ function contains(outer: Node | null, inner: Node): boolean {
 }
 
 function isRequire(node: Node): boolean {
-  return node.type === 'call_expression' && node.childForFieldName('function')?.text === 'require';
+  return (
+    typeOf(node) === 'call_expression' && node.childForFieldName('function')?.text === 'require'
+  );
 }
 
 function mutationAt(node: Node): Omit<Mutation, 'scope'> | undefined {
@@ -108,20 +153,20 @@ function mutationAt(node: Node): Omit<Mutation, 'scope'> | undefined {
     index: statement.startIndex,
     line: statement.startPosition.row + 1,
   });
-  if (AUGMENTED.has(parent.type) && leftOf(parent)?.id === node.id) {
+  if (AUGMENTED.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
     return { kind: 'opaque', ...at(parent) };
   }
   const object = parent.childForFieldName('object') ?? parent.childForFieldName('value');
   if (object?.id === node.id) {
     const holder = parent.parent;
-    if (holder && BINDERS.has(holder.type) && leftOf(holder)?.id === parent.id) {
+    if (holder && BINDERS.has(typeOf(holder)) && leftOf(holder)?.id === parent.id) {
       return keyedStore(parent, rightOf(holder), at(holder));
     }
-    if (holder && (holder.type === 'call' || holder.type === 'call_expression')) {
+    if (holder && (typeOf(holder) === 'call' || typeOf(holder) === 'call_expression')) {
       return methodMutation(parent, holder, at(holder));
     }
   }
-  if (parent.type === 'arguments' && parent.namedChildren[0]?.id === node.id) {
+  if (typeOf(parent) === 'arguments' && parent.namedChildren[0]?.id === node.id) {
     const call = parent.parent;
     if (call?.childForFieldName('function')?.text === 'Object.assign') {
       return { kind: 'opaque', ...at(call) };

@@ -17,7 +17,7 @@ import { findAiCall, type AiCallSite } from './ai-calls.js';
 import type { CallSite, FileFacts } from './facts.js';
 import { guessService, usesAwsSdk, operationName } from './receivers.js';
 import type { Located, SdkObject } from './static-value.js';
-import { memberChain } from './syntax.js';
+import { memberChain, typeOf } from './syntax.js';
 import { evaluate, type EvalContext } from './values.js';
 
 /** A call that creates an AWS resource, with its request as far as it is known. */
@@ -120,8 +120,8 @@ function classifyCall(site: CallSite, context: EvalContext, awsFile: boolean): S
   const ai = findAiCall(site, callee, context);
   if (ai) return ai;
   if (
-    callee.type === 'identifier' ||
-    (callee.type === 'attribute' && context.facts.grammar === 'python')
+    typeOf(callee) === 'identifier' ||
+    (typeOf(callee) === 'attribute' && context.facts.grammar === 'python')
   ) {
     const constructed = sageMakerConstruction(site, callee, context);
     if (constructed) return constructed;

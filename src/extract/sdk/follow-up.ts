@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { lookupPath } from './arguments.js';
 import type { CreateCall, TaggingCall } from './calls.js';
 import type { Assignment, FileFacts } from './facts.js';
-import { compact, stringLiteral } from './syntax.js';
+import { compact, stringLiteral, typeOf } from './syntax.js';
 
 /** Wrappers between a create call and the assignment that keeps its result. */
 const RESULT_WRAPPERS = new Set([
@@ -46,14 +46,17 @@ export function taggingCallsFor(
       tagging.site.node.startIndex > create.site.node.endIndex,
   );
   if (candidates.length === 0) return [];
-  const identity = identityOf(create, facts);
+  const lastTagging = candidates.reduce((last, tagging) =>
+    tagging.site.node.startIndex > last.site.node.startIndex ? tagging : last,
+  );
+  const identity = identityOf(create, lastTagging.site.node, facts);
   return candidates.filter((tagging) => {
     const target = lookupPath(tagging.args.keywords, [tagging.operation.target]);
     return 'found' in target && references(target.found.node).some((ref) => identity.has(ref));
   });
 }
 
-function identityOf(create: CreateCall, facts: FileFacts): Set<string> {
+function identityOf(create: CreateCall, until: Node, facts: FileFacts): Set<string> {
   const identity = new Set<string>();
   for (const name of resultNames(create.site.node)) identity.add(name);
   const named = create.operation.identity
@@ -64,7 +67,7 @@ function identityOf(create: CreateCall, facts: FileFacts): Set<string> {
     const literal = stringLiteral(identityNode);
     identity.add(literal === null ? compact(identityNode.text) : `"${literal}"`);
   }
-  for (const assignment of laterAssignments(create, facts)) {
+  for (const assignment of laterAssignments(create, until, facts)) {
     if (!assignment.source) continue;
     if (references(assignment.source).some((ref) => identity.has(ref)))
       identity.add(assignment.target);
@@ -76,7 +79,7 @@ function identityOf(create: CreateCall, facts: FileFacts): Set<string> {
 function resultNames(call: Node): string[] {
   let current = call;
   for (let parent = current.parent; parent; parent = current.parent) {
-    if (RESULT_WRAPPERS.has(parent.type)) {
+    if (RESULT_WRAPPERS.has(typeOf(parent))) {
       current = parent;
     } else if (isSendArgument(parent)) {
       current = parent.parent as Node;
@@ -94,20 +97,29 @@ function resultNames(call: Node): string[] {
 
 /** `client.send(new XCommand(...))`: the command's result is the send call's result. */
 function isSendArgument(node: Node): boolean {
-  if (node.type !== 'arguments') return false;
+  if (typeOf(node) !== 'arguments') return false;
   const call = node.parent;
-  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  const callee =
+    call && typeOf(call) === 'call_expression' ? call.childForFieldName('function') : null;
   return (
-    callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'send'
+    callee !== null &&
+    typeOf(callee) === 'member_expression' &&
+    callee.childForFieldName('property')?.text === 'send'
   );
 }
 
-function laterAssignments(create: CreateCall, facts: FileFacts): Assignment[] {
+/** Assignments between the create call and the last tagging call, in the create call's scope. */
+function laterAssignments(create: CreateCall, until: Node, facts: FileFacts): Assignment[] {
   const start = create.site.node.endIndex;
   const found: Assignment[] = [];
   const scope = facts.scope(create.site.scope);
   if (!scope) return found;
-  for (const holder of scope.node.descendantsOfType(ASSIGNMENT_TYPES)) {
+  const holders = scope.node.descendantsOfType(
+    ASSIGNMENT_TYPES,
+    create.site.node.endPosition,
+    until.startPosition,
+  );
+  for (const holder of holders) {
     if (!holder || holder.startIndex <= start) continue;
     const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
     const source = holder.childForFieldName('right') ?? holder.childForFieldName('value');
@@ -124,7 +136,7 @@ function references(node: Node): string[] {
   const refs = [compact(node.text)];
   for (const part of node.descendantsOfType(REFERENCE_TYPES)) {
     if (!part) continue;
-    const literal = part.type === 'string' ? stringLiteral(part) : null;
+    const literal = typeOf(part) === 'string' ? stringLiteral(part) : null;
     refs.push(literal === null ? compact(part.text) : `"${literal}"`);
   }
   return refs;

@@ -1,5 +1,5 @@
-import { minimatch } from 'minimatch';
 import type { Extraction, InputError, Notice, Resource } from '../../model.js';
+import { fileInScope } from '../../policy/scope.js';
 import type { Scope } from '../../policy/types.js';
 import type { ClaimedFile, ExtractContext, Extractor } from '../types.js';
 import { attributionPolicy, type AttributionPolicy } from './attribution-policy.js';
@@ -34,10 +34,10 @@ export const sdkExtractor: Extractor = {
     const resources: Resource[] = [];
     const errors: InputError[] = [];
     const notices: Notice[] = [];
-    if (!coversSdkProviders(scope)) return { resources, errors, notices };
+    if (!coversSdkProviders(scope) || !coversSdkTypes(scope)) return { resources, errors, notices };
     const attribution = attributionPolicy(context.policy);
     for (const file of files) {
-      if (!pathInScope(scope, file.file)) continue;
+      if (!fileInScope(scope, file.file)) continue;
       const extraction = await extractFile(file, attribution);
       resources.push(
         ...extraction.resources.filter((resource) => providerInScope(scope, resource)),
@@ -99,14 +99,14 @@ function coversSdkProviders(scope: Scope): boolean {
   return scope.providers.length === 0 || scope.providers.some((p) => SDK_PROVIDERS.includes(p));
 }
 
-function providerInScope(scope: Scope, resource: Resource): boolean {
-  return scope.providers.length === 0 || scope.providers.includes(resource.provider);
+/** A policy that lists resource types covers call sites only through `provider:` patterns. */
+function coversSdkTypes(scope: Scope): boolean {
+  if (!Array.isArray(scope.resources)) return true;
+  return scope.resources.some((pattern) => pattern.includes(':') || /^[*?[]/.test(pattern));
 }
 
-function pathInScope(scope: Scope, file: string): boolean {
-  const matches = (glob: string): boolean => minimatch(file, glob, { dot: true });
-  if (scope.paths.length > 0 && !scope.paths.some(matches)) return false;
-  return !scope.excludePaths.some(matches);
+function providerInScope(scope: Scope, resource: Resource): boolean {
+  return scope.providers.length === 0 || scope.providers.includes(resource.provider);
 }
 
 export type { ExtractContext };

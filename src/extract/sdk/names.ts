@@ -1,6 +1,8 @@
+import type { Node } from 'web-tree-sitter';
 import type { Assignment, Scope } from './facts.js';
 import { excerpt, unknown, type Located, type StaticValue } from './static-value.js';
 import { deeper, evaluate, lazy, type EvalContext } from './values.js';
+import { typeOf } from './syntax.js';
 
 /** Names every JS file can use without importing them. */
 const JS_GLOBALS = new Set(['process']);
@@ -51,6 +53,9 @@ export function resolveAttribute(target: string, context: EvalContext): StaticVa
   return first ?? unknown(`\`${target}\`, which is never assigned in this file`);
 }
 
+/** Values of bindings already evaluated: a shared tag list is read by every call using it. */
+const bindingValues = new WeakMap<Assignment, StaticValue>();
+
 function lastBefore(
   assignments: readonly Assignment[],
   scope: number,
@@ -73,7 +78,12 @@ function valueOfBinding(
     const source = binding.source ? ` from \`${excerpt(binding.source)}\`` : '';
     return unknown(`\`${name}\`, destructured${source}`);
   }
-  const value = evaluate(binding.value, deeper(context, binding.scope, binding.index));
+  let value = bindingValues.get(binding);
+  if (!value) {
+    value = evaluate(binding.value, deeper(context, binding.scope, binding.index));
+    // A value reached near the depth limit may be cut short; keep only complete ones.
+    if (context.depth <= 1) bindingValues.set(binding, value);
+  }
   return applyMutations(value, name, binding, useIndex, context);
 }
 
@@ -140,12 +150,15 @@ function parameterValue(scope: Scope, name: string, context: EvalContext): Stati
   return reason;
 }
 
-function argumentAt(call: import('web-tree-sitter').Node, position: number, name: string) {
+function argumentAt(call: Node, position: number, name: string): Node | null {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   const keyword = args.find(
-    (arg) => arg?.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name,
+    (arg) =>
+      arg !== null &&
+      typeOf(arg) === 'keyword_argument' &&
+      arg.childForFieldName('name')?.text === name,
   );
   if (keyword) return keyword.childForFieldName('value');
-  const positional = args.filter((arg) => arg && arg.type !== 'keyword_argument');
+  const positional = args.filter((arg) => arg && typeOf(arg) !== 'keyword_argument');
   return positional[position] ?? null;
 }

@@ -9,7 +9,7 @@ import { callArguments } from './arguments.js';
 import { usesAwsSdk } from './receivers.js';
 import type { Scope } from './facts.js';
 import { excerpt, unknown, type SdkObject, type StaticValue } from './static-value.js';
-import { memberChain, namedChildrenOf, stringLiteral } from './syntax.js';
+import { memberChain, namedChildrenOf, stringLiteral, typeOf } from './syntax.js';
 import { deeper, evaluate, type EvalContext } from './values.js';
 
 /**
@@ -34,7 +34,7 @@ export function interpretCall(call: Node, context: EvalContext): StaticValue {
 
   const target = evaluate(callee, context);
   if (target.kind === 'module') return fromModule(target, call, context);
-  if (method && callee.type !== 'identifier') {
+  if (method && typeOf(callee) !== 'identifier') {
     const receiver = callee.childForFieldName('object');
     const owner = receiver ? evaluate(receiver, context) : undefined;
     const fromObject =
@@ -48,7 +48,7 @@ function serviceArgument(call: Node): string | null {
   const args = namedChildrenOf(call.childForFieldName('arguments') ?? call);
   const keyword = args.find(
     (arg) =>
-      arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'service_name',
+      typeOf(arg) === 'keyword_argument' && arg.childForFieldName('name')?.text === 'service_name',
   );
   const node = keyword ? keyword.childForFieldName('value') : args[0];
   return node ? stringLiteral(node) : null;
@@ -112,7 +112,7 @@ function fromObjectMethod(
 /** A client built by a function of the same file with a single `return` (or arrow body). */
 function fromHelper(callee: Node, call: Node, context: EvalContext): StaticValue {
   if (
-    callee.type === 'identifier' &&
+    typeOf(callee) === 'identifier' &&
     callee.text === 'dict' &&
     context.facts.grammar === 'python'
   ) {
@@ -133,9 +133,9 @@ function fromHelper(callee: Node, call: Node, context: EvalContext): StaticValue
 function returnedExpression(scope: Scope): Node | null {
   const body = scope.node.childForFieldName('body');
   if (!body) return null;
-  if (body.type !== 'block' && body.type !== 'statement_block') return body;
+  if (typeOf(body) !== 'block' && typeOf(body) !== 'statement_block') return body;
   const returns = namedChildrenOf(body).filter(
-    (statement) => statement.type === 'return_statement',
+    (statement) => typeOf(statement) === 'return_statement',
   );
   return returns.length === 1 ? (returns[0]?.namedChildren[0] ?? null) : null;
 }

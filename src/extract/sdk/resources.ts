@@ -118,7 +118,7 @@ function fromSageMaker(call: SageMakerCall): Emitted {
 }
 
 function fromAiCall(call: AiCallSite, policy: AttributionPolicy): Emitted {
-  const reading = readAttribution(call, policy);
+  const reading = readAttribution(call, policy[call.family]);
   const service = call.family === 'bedrock' ? 'bedrock-runtime' : call.family;
   return {
     callee: `${service}.${call.path}`,

@@ -14,7 +14,7 @@ export type SdkObject =
     }
   | {
       readonly kind: 'ai-client';
-      readonly client: 'openai' | 'anthropic' | 'anthropic-bedrock';
+      readonly client: 'openai' | 'azure-openai' | 'anthropic' | 'anthropic-bedrock';
       /** The constructor's options (`project=`, `default_headers=`...). */
       readonly options: StaticValue;
     }

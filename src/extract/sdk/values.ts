@@ -3,7 +3,7 @@ import type { FileFacts } from './facts.js';
 import { interpretCall } from './objects.js';
 import { resolveAttribute, resolveName } from './names.js';
 import { excerpt, unknown, type Located, type StaticValue } from './static-value.js';
-import { compact, memberChain, namedChildrenOf, stringLiteral, unwrap } from './syntax.js';
+import { compact, memberChain, namedChildrenOf, stringLiteral, typeOf, unwrap } from './syntax.js';
 
 /** Where an expression is evaluated: its file, scope and position, and the depth so far. */
 export interface EvalContext {
@@ -24,7 +24,7 @@ const NONES = new Set(['none', 'null', 'undefined']);
 export function evaluate(node: Node, context: EvalContext): StaticValue {
   if (context.depth > MAX_DEPTH) return unknown(`\`${excerpt(node)}\`, too many steps away`);
   const expression = unwrap(node);
-  const type = expression.type;
+  const type = typeOf(expression);
   if (SCALARS.has(type)) return { kind: 'text', value: expression.text };
   if (NONES.has(type)) return { kind: 'none' };
   switch (type) {
@@ -56,6 +56,9 @@ export function evaluate(node: Node, context: EvalContext): StaticValue {
     case 'call_expression':
     case 'new_expression':
       return interpretCall(expression, context);
+    case 'binary_operator':
+    case 'binary_expression':
+      return evaluateSum(expression, context);
     default:
       return unknown(`\`${excerpt(expression)}\``);
   }
@@ -70,7 +73,7 @@ function evaluateList(node: Node, context: EvalContext): StaticValue {
   const items: Located[] = [];
   let open: string | undefined;
   for (const element of namedChildrenOf(node)) {
-    if (element.type === 'list_splat' || element.type === 'spread_element') {
+    if (typeOf(element) === 'list_splat' || typeOf(element) === 'spread_element') {
       const inner = element.namedChildren[0];
       const spread = inner ? evaluate(inner, context) : unknown('an empty spread');
       if (spread.kind === 'list') {
@@ -79,7 +82,7 @@ function evaluateList(node: Node, context: EvalContext): StaticValue {
       } else {
         open ??= `\`${excerpt(element)}\``;
       }
-    } else if (element.type !== 'comment') {
+    } else if (typeOf(element) !== 'comment') {
       items.push(lazy(element, context));
     }
   }
@@ -90,7 +93,7 @@ function evaluateMap(node: Node, context: EvalContext): StaticValue {
   const entries = new Map<string, Located>();
   let open: string | undefined;
   for (const member of namedChildrenOf(node)) {
-    if (member.type === 'pair') {
+    if (typeOf(member) === 'pair') {
       const keyNode = member.childForFieldName('key');
       const valueNode = member.childForFieldName('value');
       const key = keyNode ? propertyKey(keyNode) : null;
@@ -99,9 +102,9 @@ function evaluateMap(node: Node, context: EvalContext): StaticValue {
         continue;
       }
       entries.set(key, lazy(valueNode, context));
-    } else if (member.type === 'shorthand_property_identifier') {
+    } else if (typeOf(member) === 'shorthand_property_identifier') {
       entries.set(member.text, lazy(member, context));
-    } else if (member.type === 'dictionary_splat' || member.type === 'spread_element') {
+    } else if (typeOf(member) === 'dictionary_splat' || typeOf(member) === 'spread_element') {
       const inner = member.namedChildren[0];
       const spread = inner ? evaluate(inner, context) : unknown('an empty spread');
       if (spread.kind === 'map') {
@@ -115,9 +118,31 @@ function evaluateMap(node: Node, context: EvalContext): StaticValue {
   return open === undefined ? { kind: 'map', entries } : { kind: 'map', entries, open };
 }
 
+/** `a + b` of two lists (Python `TAGS + [...]`) or two strings; anything else is unknown. */
+function evaluateSum(node: Node, context: EvalContext): StaticValue {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const operator = node.childForFieldName('operator')?.text;
+  if (!left || !right || operator !== '+') return unknown(`\`${excerpt(node)}\``);
+  const a = evaluate(left, context);
+  const b = evaluate(right, context);
+  if (a.kind === 'list' && b.kind === 'list') {
+    const open = a.open ?? b.open;
+    const items = [...a.items, ...b.items];
+    return open === undefined ? { kind: 'list', items } : { kind: 'list', items, open };
+  }
+  if (a.kind === 'text' && b.kind === 'text') return { kind: 'text', value: a.value + b.value };
+  if (a.kind === 'unknown') return a;
+  return b.kind === 'unknown' ? b : unknown(`\`${excerpt(node)}\``);
+}
+
 /** A literal key of a dict or object literal: `"k"`, `k`, `1`; `null` when computed. */
 function propertyKey(node: Node): string | null {
-  if (node.type === 'property_identifier' || node.type === 'number' || node.type === 'integer') {
+  if (
+    typeOf(node) === 'property_identifier' ||
+    typeOf(node) === 'number' ||
+    typeOf(node) === 'integer'
+  ) {
     return node.text;
   }
   return stringLiteral(node);
