@@ -29,8 +29,8 @@ export interface TagSource {
 export interface TagSet {
   readonly tags: Record<string, string | null>;
   readonly origins: Record<string, TagOrigin>;
-  /** Keys whose Auto Scaling `PropagateAtLaunch` is true. */
-  readonly propagated: string[];
+  /** Keys whose Auto Scaling `PropagateAtLaunch` is false: they tag the group, not instances. */
+  readonly notPropagated: string[];
 }
 
 /** What reading a resource's tags gave: one set, or one per condition combination. */
@@ -134,7 +134,7 @@ function mergeSets(
 ): TagSet {
   const tags: Record<string, string | null> = {};
   const origins: Record<string, TagOrigin> = {};
-  const propagated = new Set<string>();
+  const notPropagated = new Set<string>();
   for (const tag of options.stackTags) {
     tags[tag.key] = tag.value;
     origins[tag.key] = tag.origin;
@@ -144,11 +144,11 @@ function mergeSets(
       if (options.dropToolingTags && isToolingTagKey(entry.key)) continue;
       tags[entry.key] = entry.value;
       origins[entry.key] = { line: entry.line, source };
-      if (entry.propagateAtLaunch) propagated.add(entry.key);
-      else propagated.delete(entry.key);
+      if (entry.propagateAtLaunch === false) notPropagated.add(entry.key);
+      else notPropagated.delete(entry.key);
     }
   }
-  return { tags, origins, propagated: [...propagated] };
+  return { tags, origins, notPropagated: [...notPropagated].sort() };
 }
 
 /** Whether two tag sets hold the same keys and values. */

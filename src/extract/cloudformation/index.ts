@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { Extraction, InputError, Notice, Resource } from '../../model.js';
 import { UnreadableFileError } from '../../sources/read.js';
@@ -84,9 +85,14 @@ async function readSamConfig(
   context: ExtractContext,
 ): Promise<SamConfigLookup> {
   const file = posix.join(posix.dirname(templateFile), SAM_CONFIG);
+  const absPath = join(folder, SAM_CONFIG);
+  // Looked up before reading: the reader may refuse a path (outside the repository) whether or
+  // not a file is there, and a missing samconfig.toml is the common case, not an error.
+  const info = await stat(absPath).catch(() => undefined);
+  if (!info?.isFile()) return { kind: 'absent' };
   let text: string;
   try {
-    text = await context.readText(join(folder, SAM_CONFIG), file);
+    text = await context.readText(absPath, file);
   } catch (error) {
     if (error instanceof UnreadableFileError && isMissingFile(error.cause))
       return { kind: 'absent' };

@@ -131,9 +131,12 @@ type TagFields = Pick<Resource, 'tags'> &
 /** `tags`, `origins`, `unresolved` and `variants` of a resource from what was read. */
 function tagFields(read: EffectiveTags, attributes: Record<string, string>): TagFields {
   const sets = read.variants.map((variant) => variant.set);
-  const first = sets[0] ?? { tags: {}, origins: {}, propagated: [] };
+  const first = sets[0] ?? { tags: {}, origins: {}, notPropagated: [] };
   const varies = sets.some((set) => !sameTags(set, first));
-  if (first.propagated.length > 0) attributes['propagateAtLaunch'] = first.propagated.join(',');
+  // Same attribute as the Terraform extractors: keys that stay on the group itself.
+  if (first.notPropagated.length > 0) {
+    attributes['notPropagatedAtLaunch'] = first.notPropagated.join(',');
+  }
 
   const origins = mergeOrigins(sets);
   return {

@@ -36,6 +36,11 @@ export class ManifestStore {
     return this.names.get(absPath) ?? relativeFile(this.context.cwd, absPath);
   }
 
+  /** Whether the file is known to exist: claimed, or already read from disk. */
+  isKnownFile(absPath: string): boolean {
+    return this.texts.has(absPath);
+  }
+
   /** A file's text, read from disk when it was not claimed; `undefined` when unreadable. */
   async text(absPath: string): Promise<string | undefined> {
     const known = this.texts.get(absPath);

@@ -106,7 +106,7 @@ describe('tag forms', () => {
           CostCenter: { line: 8, source: 'resource' },
           Name: { line: 9, source: 'resource' },
         },
-        attributes: { propagateAtLaunch: 'CostCenter' },
+        attributes: { notPropagatedAtLaunch: 'Name' },
       },
     ],
     [

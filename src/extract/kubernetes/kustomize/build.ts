@@ -103,7 +103,10 @@ export class KustomizeBuilder {
       return EMPTY;
     }
     const absPath = resolve(kustomization.dir, reference.path);
-    const info = await stat(absPath).catch(() => undefined);
+    // Most entries are files the scan already holds; only the others are looked up on disk.
+    const info = this.store.isKnownFile(absPath)
+      ? { isDirectory: () => false }
+      : await stat(absPath).catch(() => undefined);
     if (!info) return this.missing(kustomization, reference, 'does not exist');
     if (!info.isDirectory()) {
       const manifests = (await this.store.manifests(absPath)) ?? [];
@@ -197,6 +200,7 @@ export class KustomizeBuilder {
   private async folderKustomization(folder: string): Promise<string | undefined> {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
       const absPath = join(folder, name);
+      if (this.store.isKnownFile(absPath)) return absPath;
       const info = await stat(absPath).catch(() => undefined);
       if (info?.isFile()) return absPath;
     }
