@@ -1,10 +1,18 @@
 import { RE2JS, RE2JSException } from 're2js';
 import { checkHierarchy } from './hierarchy.js';
+import { compileExemptions } from './exemptions.js';
 import { derivedForm, normalizeKey } from './forms.js';
 import { FAMILY_NAMES, keyProblem, providerFamily } from './provider-keys.js';
 import type { RawPolicy, RawScopeFields, RawTagRule } from './raw.js';
 import type { PolicySource } from './source.js';
-import type { Policy, ResourceScope, Scope, TagRule, ValuesByParent } from './types.js';
+import type {
+  AiAttribution,
+  Policy,
+  ResourceScope,
+  Scope,
+  TagRule,
+  ValuesByParent,
+} from './types.js';
 
 /** Providers whose key form is derived when the policy gives none. */
 const DERIVED_FORM_PROVIDERS = ['google', 'kubernetes'] as const;
@@ -34,6 +42,24 @@ export function compilePolicy(raw: RawPolicy, source: PolicySource, file: string
     requireOnMetadata: raw.require_on_metadata ?? false,
     tags,
     ...(raw.billing === undefined ? {} : { billing: { projects: raw.billing.projects ?? {} } }),
+    ...(raw.attribution === undefined ? {} : { attribution: compileAttribution(raw, source) }),
+    ...(raw.exemptions === undefined
+      ? {}
+      : { exemptions: compileExemptions(raw.exemptions, source) }),
+  };
+}
+
+/** The `attribution:` section with its defaults: error severity, no family required. */
+function compileAttribution(raw: RawPolicy, source: PolicySource): AiAttribution {
+  const section = raw.attribution ?? {};
+  return {
+    severity: section.severity ?? 'error',
+    families: {
+      openai: section.openai ?? [],
+      anthropic: section.anthropic ?? [],
+      bedrock: section.bedrock ?? [],
+    },
+    line: source.position(['attribution'], 'key').line,
   };
 }
 
@@ -79,6 +105,7 @@ function compileTagRule(
 ): TagRule {
   const pattern = raw.pattern === undefined ? undefined : compilePattern(key, raw.pattern, source);
   if (pattern && raw.values) rejectValuesOutsidePattern(key, raw.values, pattern, source);
+  if (raw.default !== undefined) checkDefault(key, raw.default, raw.values, pattern, source);
   return {
     key,
     ...(raw.description === undefined ? {} : { description: raw.description }),
@@ -86,6 +113,7 @@ function compileTagRule(
     severity: raw.severity ?? 'error',
     ...(raw.values === undefined ? {} : { values: raw.values }),
     ...(pattern === undefined ? {} : { pattern }),
+    ...(raw.default === undefined ? {} : { default: raw.default }),
     requires: raw.requires ?? [],
     ...valuesByParent(raw),
     forms: compileForms(key, raw.forms ?? {}, source),
@@ -131,6 +159,31 @@ function rejectValuesOutsidePattern(
     `tags.${key}.values lists ${JSON.stringify(values[index])}, which does not match ` +
       `tags.${key}.pattern ${pattern.source}; list only values the pattern allows`,
   );
+}
+
+/** A default must be a value the key allows, or every fix that writes it would be a finding. */
+function checkDefault(
+  key: string,
+  value: string,
+  values: readonly string[] | undefined,
+  pattern: { readonly source: string; readonly regex: RE2JS } | undefined,
+  source: PolicySource,
+): void {
+  const path = ['tags', key, 'default'];
+  if (values && !values.includes(value)) {
+    throw source.error(
+      path,
+      `tags.${key}.default is ${JSON.stringify(value)}, which is not one of tags.${key}.values; ` +
+        `allowed: ${values.join(', ')}`,
+    );
+  }
+  if (pattern && !pattern.regex.test(value)) {
+    throw source.error(
+      path,
+      `tags.${key}.default is ${JSON.stringify(value)}, which does not match ` +
+        `tags.${key}.pattern ${pattern.source}; give a value the pattern allows`,
+    );
+  }
 }
 
 /** Explicit forms, checked against the provider's key syntax, plus the derived ones. */

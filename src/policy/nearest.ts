@@ -1,19 +1,29 @@
 /**
+ * Words longer than this get no edit-distance suggestion: no tag key or value of any provider
+ * is this long, and the distance to every candidate would cost the word's length squared.
+ */
+export const MAX_SUGGESTED_WORD_LENGTH = 256;
+
+/**
  * Finds the candidate a user most likely meant: one equal but for case first, else the one at
  * the smallest edit distance, if that distance is small for the word's length. Returns
- * undefined when nothing is close enough to suggest.
+ * undefined when nothing is close enough to suggest. The work per candidate is bounded by
+ * `MAX_SUGGESTED_WORD_LENGTH`, so a huge value list or a huge value stays cheap.
  */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  const sameButCase = candidates.find(
-    (candidate) => candidate.toLowerCase() === word.toLowerCase(),
-  );
+  const lowerWord = word.toLowerCase();
+  const sameButCase = candidates.find((candidate) => candidate.toLowerCase() === lowerWord);
   if (sameButCase !== undefined) return sameButCase;
+  if (word.length > MAX_SUGGESTED_WORD_LENGTH) return undefined;
 
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // The distance is at least the difference in length: skip what cannot come close enough.
+    const lowerCandidate = candidate.toLowerCase();
+    if (Math.abs(lowerCandidate.length - lowerWord.length) >= bestDistance) continue;
+    const distance = editDistance(lowerWord, lowerCandidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -22,20 +22,41 @@ export interface RawTagRule extends RawScopeFields {
   readonly description?: string;
   readonly values?: readonly string[];
   readonly pattern?: string;
+  readonly default?: string;
   readonly requires?: readonly string[];
   readonly values_by?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   readonly forms?: Readonly<Record<string, string>>;
+}
+
+/** One entry under `exemptions:`. Reason, owner and expiry are checked at run time. */
+export interface RawExemption {
+  readonly resource?: string;
+  readonly type?: string;
+  readonly path?: string;
+  readonly module?: string;
+  readonly keys?: readonly string[];
+  readonly reason?: string;
+  readonly owner?: string;
+  readonly expires?: string;
 }
 
 /** The whole policy document. */
 export interface RawPolicy extends RawScopeFields {
   readonly $schema?: string;
   readonly version: 1;
+  readonly extends?: string | readonly string[];
+  readonly exemptions?: readonly RawExemption[];
   readonly target?: 'labels' | 'annotations';
   readonly require_any?: boolean;
   readonly require_on_metadata?: boolean;
   readonly tags?: Readonly<Record<string, RawTagRule>>;
   readonly billing?: {
     readonly projects?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  };
+  readonly attribution?: {
+    readonly severity?: 'error' | 'warning';
+    readonly openai?: readonly ('project' | 'metadata' | 'user')[];
+    readonly anthropic?: readonly 'metadata'[];
+    readonly bedrock?: readonly ('inference-profile' | 'metadata')[];
   };
 }

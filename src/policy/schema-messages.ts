@@ -84,6 +84,14 @@ function otherReason(name: string, found: unknown, error: ErrorObject): string {
       return `${name} must list at least ${limit} value; got an empty list`;
     case 'minLength':
       return `${name} must not be empty; write at least one character`;
+    case 'maxItems': {
+      const count = Array.isArray(found) ? found.length : 0;
+      return `${name} may list at most ${limit} values; got ${count}: use a pattern instead`;
+    }
+    case 'maxLength': {
+      const length = typeof found === 'string' ? found.length : 0;
+      return `${name} may be at most ${limit} characters long; got ${length}`;
+    }
     case 'maxProperties': {
       const count = found !== null && typeof found === 'object' ? Object.keys(found).length : 0;
       return `${name} may name at most ${limit} parent key; got ${count}`;

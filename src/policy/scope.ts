@@ -26,6 +26,17 @@ export function resourceInScope(scope: Scope, resource: ScopedResource): boolean
   );
 }
 
+/**
+ * Whether `scope`'s `paths` and `exclude_paths` let a file's resources be checked at all, with
+ * the same matching as `resourceInScope`; extractors use it to skip reading other files.
+ */
+export function fileInScope(scope: Scope, file: string): boolean {
+  return (
+    (scope.paths.length === 0 || scope.paths.some((glob) => pathMatches(file, glob))) &&
+    !scope.excludePaths.some((glob) => pathMatches(file, glob))
+  );
+}
+
 function coversKind(scope: Scope, resource: ScopedResource): boolean {
   if (scope.resources === 'cost-bearing') return resource.costBearing;
   if (scope.resources === 'taggable') return resource.taggable;

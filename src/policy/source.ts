@@ -29,6 +29,8 @@ export interface PolicySource {
   position(path: readonly PathSegment[], part?: NodePart): PolicyPosition;
   /** A `PolicyError` pointing at the node at `path`. */
   error(path: readonly PathSegment[], reason: string, part?: NodePart): PolicyError;
+  /** The file that wrote the node at `path`: `file`, or a base policy's for a merged one. */
+  fileAt(path: readonly PathSegment[]): string;
 }
 
 /**
@@ -47,6 +49,7 @@ export function parsePolicySource(text: string, file: string): PolicySource {
   const syntaxError = doc.errors[0];
   if (syntaxError) throw yamlSyntaxError(syntaxError, file, at);
   rejectUnresolvedAliases(doc, file, at);
+  rejectCollectionKeys(doc, file, at);
   const value = toPlainData(doc, file);
 
   const position = (path: readonly PathSegment[], part: NodePart = 'value'): PolicyPosition => {
@@ -58,6 +61,7 @@ export function parsePolicySource(text: string, file: string): PolicySource {
     value,
     position,
     error: (path, reason, part) => new PolicyError(file, position(path, part), reason),
+    fileAt: () => file,
   };
 }
 
@@ -86,6 +90,24 @@ function rejectUnresolvedAliases(
         file,
         at(offset),
         `alias *${alias.source} names no anchor defined before it; define &${alias.source} first`,
+      );
+    },
+  });
+}
+
+/** A list or mapping used as a key (`? [a, b]`) has no place in a policy. */
+function rejectCollectionKeys(
+  doc: Document,
+  file: string,
+  at: (offset: number) => PolicyPosition,
+): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return;
+      throw new PolicyError(
+        file,
+        at(pair.key.range?.[0] ?? 0),
+        'a key here is a list or mapping; write each key as a plain word or a quoted string',
       );
     },
   });

@@ -31,6 +31,8 @@ export interface TagRule {
   readonly severity: Exclude<Severity, 'notice'>;
   readonly values?: readonly string[];
   readonly pattern?: { readonly source: string; readonly regex: RE2JS };
+  /** The value a fix writes when the key is missing; allowed by `values` and `pattern`. */
+  readonly default?: string;
   /** Parent keys this key needs to be present. */
   readonly requires: readonly string[];
   readonly valuesByParent?: ValuesByParent;
@@ -55,6 +57,50 @@ export interface Policy {
   readonly tags: readonly TagRule[];
   /** Optional `billing:` section: how spend without tags of its own is attributed. */
   readonly billing?: BillingAttribution;
+  /** Optional `attribution:` section: how AI model calls in code must be attributed. */
+  readonly attribution?: AiAttribution;
+  /** Exemptions the policy grants, in the order written (bases first). Absent means none. */
+  readonly exemptions?: readonly PolicyExemption[];
+  /** Files merged into this policy through `extends`, bases first, this file last. */
+  readonly sources?: readonly string[];
+}
+
+/**
+ * One entry of the policy's `exemptions:`, compiled. Selectors that are given must all match;
+ * `reason`, `owner` and `expires` are kept as written, since a missing one is reported as an
+ * `invalid-exemption` finding at check time rather than refused when loading.
+ */
+export interface PolicyExemption {
+  /** The policy file that declares the entry, as shown in messages, and the entry's line. */
+  readonly file: string;
+  readonly line: number;
+  readonly resource?: string;
+  readonly type?: string;
+  readonly path?: string;
+  readonly module?: string;
+  /** Tag keys it covers; `*` covers every finding on a selected resource. */
+  readonly keys: readonly string[];
+  readonly reason?: string;
+  readonly owner?: string;
+  /** Last day it applies, `YYYY-MM-DD`, checked to be a real date. */
+  readonly expires?: string;
+}
+
+/** A way an AI model call in code names who pays for it. */
+export type AttributionMechanism = 'project' | 'metadata' | 'user' | 'inference-profile';
+
+/** The AI API families whose calls are judged by attribution. */
+export type AiFamily = 'openai' | 'anthropic' | 'bedrock';
+
+/**
+ * The policy's `attribution:` section: per AI family, the mechanisms that each suffice for a
+ * call to count as attributed. An empty list means calls of that family are not judged.
+ */
+export interface AiAttribution {
+  readonly severity: 'error' | 'warning';
+  readonly families: Readonly<Record<AiFamily, readonly AttributionMechanism[]>>;
+  /** Line of `attribution:` in the policy file. */
+  readonly line: number;
 }
 
 /**

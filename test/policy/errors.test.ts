@@ -37,15 +37,15 @@ const rows: Row[] = [
     yaml: 'version: 1\ntgas:\n  A: {}\n',
     expected:
       'policy.yaml:2:1: unknown property tgas at the top level (did you mean tags?); allowed: ' +
-      '$schema, version, resources, exclude_types, providers, paths, exclude_paths, target, ' +
-      'require_any, require_on_metadata, tags, billing',
+      '$schema, version, extends, resources, exclude_types, providers, paths, exclude_paths, ' +
+      'target, require_any, require_on_metadata, tags, attribution, billing, exemptions',
   },
   {
     name: 'a typo inside a key points at the misspelled property',
     yaml: 'version: 1\ntags:\n  CostCenter:\n    requried: true\n',
     expected:
       'policy.yaml:4:5: unknown property requried in tags.CostCenter (did you mean required?); ' +
-      'allowed: required, severity, description, values, pattern, requires, values_by, forms, ' +
+      'allowed: required, severity, description, values, pattern, default, requires, values_by, forms, ' +
       'resources, exclude_types, providers, paths, exclude_paths',
   },
   {
