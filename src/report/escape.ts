@@ -81,3 +81,20 @@ function isControl(character: string): boolean {
 function isBidiControl(character: string): boolean {
   return /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/.test(character);
 }
+
+/**
+ * Makes text from a user's files inert in plain-text channels (annotations, their titles, log
+ * lines): control characters and bidirectional overrides become U+FFFD, so no terminal escape
+ * recolours or hides the log and nothing reorders the text. `\n` stays when `keepNewlines` is
+ * set (the runner escapes it in workflow commands); every other line break becomes a space.
+ */
+export function escapePlainText(text: string, keepNewlines = false): string {
+  let escaped = '';
+  for (const character of text) {
+    if (character === '\n' && keepNewlines) escaped += character;
+    else if (isLineBreak(character) || character === '\t') escaped += ' ';
+    else if (isControl(character) || isBidiControl(character)) escaped += '\uFFFD';
+    else escaped += character;
+  }
+  return escaped;
+}
