@@ -3,9 +3,10 @@
  * Writes the AI nutrition app's billing for November 2026 to examples/ai-nutrition-app/billing/,
  * once as FOCUS 1.0 CSV and once as AWS legacy CUR CSV. Both hold the same charges: prod
  * inference endpoints of the three models ($7,000.00, $4,000.00, $2,500.00; the food
- * recognition endpoint's usage is $7,100.00 less a $100.00 credit) and their staging
- * endpoints ($1,500.00 together), $15,000.00 in all. Deterministic: run it again and the
- * files do not change.
+ * recognition endpoint's usage is $7,100.00 less a $100.00 credit) and the staging endpoint
+ * that serves all models ($1,500.00), $15,000.00 in all: the endpoints, accounts and tags of
+ * examples/ai-nutrition-app/terraform. Deterministic: run it again and the files do not
+ * change.
  *
  *   node scripts/generate-example-billing.mjs [output-directory]
  */
@@ -16,37 +17,57 @@ const outDir =
   process.argv[2] ?? join(import.meta.dirname, '..', 'examples/ai-nutrition-app/billing');
 const DAYS = 30;
 const MONTH = '2026-11';
-const ACCOUNT = '210987654321';
+const PROD_ACCOUNT = '123456789012';
+const STAGING_ACCOUNT = '210987654321';
+const REGION = 'eu-west-1';
 
-/** Each endpoint: its tags and the month's usage in cents (credits come separately). */
+/** What the provider default tags of examples/ai-nutrition-app/terraform give every endpoint. */
+const DEFAULT_TAGS = {
+  Project: 'nutrition-ai',
+  CostCenter: 'CC-4120',
+  Owner: 'ml-platform@nutrition.example',
+};
+
+/**
+ * Each endpoint of the Terraform example: its tags as the bill sees them and the month's usage
+ * in cents (credits come separately). The energy prediction module writes its model tag as
+ * `model`, so the bill carries both spellings of the key: the report's drift section shows it,
+ * and ingestion still counts it under `Model`.
+ */
 const endpoints = [
-  endpoint('food-recognition', 'prod', 'v2.1', 710_000, 'ml.g5.2xlarge'),
-  endpoint('workout-recommendation', 'prod', 'v1.4', 400_000, 'ml.m5.xlarge'),
-  endpoint('energy-prediction', 'prod', 'v3.0', 250_000, 'ml.m5.large'),
-  endpoint('food-recognition', 'staging', 'v2.2', 70_000, 'ml.g5.xlarge'),
-  endpoint('workout-recommendation', 'staging', 'v1.5', 45_000, 'ml.m5.large'),
-  // The staging energy model is tagged with an underscore: the report's drift section shows it.
-  endpoint('energy_prediction', 'staging', 'v3.1', 35_000, 'ml.t3.large'),
+  endpoint('food-recognition', PROD_ACCOUNT, 710_000, 'ml.g5.2xlarge', {
+    Environment: 'prod',
+    Model: 'food-recognition',
+    ModelVersion: 'v3.2',
+  }),
+  endpoint('workout-recommendation', PROD_ACCOUNT, 400_000, 'ml.m5.xlarge', {
+    Environment: 'prod',
+    Model: 'workout-recommendation',
+    ModelVersion: 'v1.8',
+  }),
+  endpoint('energy-prediction', PROD_ACCOUNT, 250_000, 'ml.c5.xlarge', {
+    Environment: 'prod',
+    model: 'energy-prediction',
+    ModelVersion: 'v0.9',
+  }),
+  // Staging runs all three models on one multi-model endpoint, in its own account.
+  endpoint('nutrition-staging-all-models', STAGING_ACCOUNT, 150_000, 'ml.m5.large', {
+    Environment: 'staging',
+    Model: 'all-models',
+  }),
 ];
 
 /** Credits: one line on the last day, negative. */
 const credits = [{ endpoint: endpoints[0], cents: -10_000, description: 'Promotional credit' }];
 
-function endpoint(model, environment, version, monthCents, instance) {
+function endpoint(name, account, monthCents, instance, tags) {
   return {
-    model,
-    environment,
+    name,
+    account,
     instance,
     monthCents,
-    resourceId: `arn:aws:sagemaker:us-east-1:${ACCOUNT}:endpoint/${model}-${environment}`,
-    tags: {
-      Project: 'nutrition-app',
-      Environment: environment,
-      CostCenter: 'cc-4410',
-      Owner: 'ml-platform',
-      Model: model,
-      ModelVersion: version,
-    },
+    resourceId: `arn:aws:sagemaker:${REGION}:${account}:endpoint/${name}`,
+    tags: { ...DEFAULT_TAGS, ...tags },
   };
 }
 
@@ -96,6 +117,7 @@ function focusCsv(list) {
     'EffectiveCost',
     'BillingCurrency',
     'BillingAccountId',
+    'SubAccountId',
     'BillingPeriodStart',
     'BillingPeriodEnd',
     'ChargeCategory',
@@ -117,7 +139,8 @@ function focusCsv(list) {
       money(charge.cents),
       money(charge.cents),
       'USD',
-      ACCOUNT,
+      PROD_ACCOUNT,
+      charge.point.account,
       `${MONTH}-01T00:00:00Z`,
       '2026-12-01T00:00:00Z',
       usage ? 'Usage' : 'Credit',
@@ -129,8 +152,8 @@ function focusCsv(list) {
       'AWS',
       'Amazon SageMaker',
       charge.point.resourceId,
-      `${charge.point.model}-${charge.point.environment}`,
-      'us-east-1',
+      charge.point.name,
+      REGION,
       JSON.stringify(charge.point.tags),
     ].map(csvField);
   });
@@ -138,7 +161,8 @@ function focusCsv(list) {
 }
 
 function curCsv(list) {
-  const tagKeys = Object.keys(endpoints[0].tags);
+  // One column per tag key any endpoint has, as CUR writes them: `model` and `Model` apart.
+  const tagKeys = [...new Set(endpoints.flatMap((point) => Object.keys(point.tags)))];
   const header = [
     'identity/LineItemId',
     'bill/PayerAccountId',
@@ -160,20 +184,20 @@ function curCsv(list) {
     const usage = charge.kind === 'Usage';
     return [
       `li-${String(index + 1).padStart(5, '0')}`,
-      ACCOUNT,
-      ACCOUNT,
+      PROD_ACCOUNT,
+      charge.point.account,
       usage ? 'Usage' : 'Credit',
       `${charge.day}T00:00:00Z`,
       `${nextDay(charge.day)}T00:00:00Z`,
       'AmazonSageMaker',
-      usage ? `USE1-Host:${charge.point.instance}` : '',
+      usage ? `EU-Host:${charge.point.instance}` : '',
       charge.point.resourceId,
       usage ? String(charge.hours) : '0',
       'USD',
       money(charge.cents),
       'Amazon SageMaker',
       usage ? 'Hrs' : '',
-      ...tagKeys.map((key) => charge.point.tags[key]),
+      ...tagKeys.map((key) => charge.point.tags[key] ?? ''),
     ].map(csvField);
   });
   return [header, ...rows].map((row) => row.join(',')).join('\n') + '\n';

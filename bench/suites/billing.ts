@@ -51,6 +51,8 @@ const CUR_HEADER = [
 
 interface Measurement {
   readonly ms: number;
+  /** User plus system CPU time of the whole process (every thread), in milliseconds. */
+  readonly cpuMs: number;
   readonly peakMB: number;
   readonly check: string;
 }
@@ -198,6 +200,8 @@ function duckQuery(kind: 'cur' | 'focus', path: string): string {
 /** Child side: runs one measurement and prints it as JSON. */
 async function child(mode: string, kind: 'cur' | 'focus', path: string): Promise<void> {
   let check = '';
+  const startUsage = process.resourceUsage();
+  const startCpuMs = (startUsage.userCPUTime + startUsage.systemCPUTime) / 1000;
   const started = performance.now();
   if (mode === 'duckdb') {
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -217,8 +221,10 @@ async function child(mode: string, kind: 'cur' | 'focus', path: string): Promise
     check = snapshot.totals.map((total) => `${total.amount} ${total.currency}`).join(', ');
   }
   const ms = performance.now() - started;
-  const peakMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, peakMB, check } satisfies Measurement));
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000 - startCpuMs;
+  const peakMB = usage.maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, peakMB, check } satisfies Measurement));
 }
 
 async function measure(mode: 'product' | 'duckdb', kind: 'cur' | 'focus', path: string) {
@@ -245,7 +251,9 @@ function result(
     target,
     note:
       `peak RSS ${Math.round(product.peakMB)} MiB (target <= 300; DuckDB ` +
-      `${Math.round(floor.peakMB)} MiB); totals ${product.check} vs DuckDB ${floor.check}`,
+      `${Math.round(floor.peakMB)} MiB); CPU ${Math.round(product.cpuMs)} ms vs DuckDB ` +
+      `${Math.round(floor.cpuMs)} ms (${(product.cpuMs / floor.cpuMs).toFixed(2)}x); ` +
+      `totals ${product.check} vs DuckDB ${floor.check}`,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Policy } from '../policy/types.js';
 import { CostAccumulator } from './aggregate/accumulator.js';
 import { buildSnapshot } from './aggregate/finalize.js';
 import { projectTagsOf } from './attribution.js';
-import { BillingInputError } from './errors.js';
+import { BillingInputError, describeIoError } from './errors.js';
 import { RowContext, type ProjectTags } from './formats/cells.js';
 import type { LayoutOptions } from './formats/layout.js';
 import { readCsv } from './readers/csv.js';
@@ -52,7 +52,11 @@ export async function ingestFiles(
     const identity = await realpath(path).catch(() => path);
     if (seen.has(identity)) continue;
     seen.add(identity);
-    await ingestOne(path, file, options.format, context, accumulator, layoutOptions);
+    await ingestOne(path, file, options.format, context, accumulator, layoutOptions).catch(
+      (cause: unknown) => {
+        throw asInputError(cause, file);
+      },
+    );
   }
 
   return buildSnapshot(accumulator, normalizer, {
@@ -79,4 +83,18 @@ async function ingestOne(
   const first = await firstCharacter(path, container);
   const reader = first === '{' || first === '[' ? readJson : readCsv;
   await reader(openText(path, container), file, format, context, accumulator, layoutOptions);
+}
+
+/**
+ * A stream error of the file itself, met by any reader (the first bytes sniffed, a gzip member
+ * cut short, a read that failed), as the input error it is; other errors pass unchanged.
+ */
+function asInputError(cause: unknown, file: string): unknown {
+  if (cause instanceof BillingInputError || !(cause instanceof Error) || !('code' in cause)) {
+    return cause;
+  }
+  const reason = String(cause.code).startsWith('Z_')
+    ? `gzip data is corrupt: ${cause.message}`
+    : `cannot read file: ${describeIoError(cause)}`;
+  return new BillingInputError(file, 0, reason, { cause });
 }

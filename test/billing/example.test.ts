@@ -39,13 +39,31 @@ describe('the AI nutrition app example', () => {
       ['prod', 'workout-recommendation', '4000'],
       ['prod', 'energy-prediction', '2500'],
       ['prod', '*', '13500'],
-      ['staging', 'food-recognition', '700'],
-      ['staging', 'workout-recommendation', '450'],
-      ['staging', 'energy_prediction', '350'],
+      ['staging', 'all-models', '1500'],
       ['staging', '*', '1500'],
     ]);
     expect(total).toBe('15000');
   });
+
+  test.each([
+    ['FOCUS CSV', 'focus-2026-11.csv'],
+    ['legacy CUR CSV', 'cur-2026-11.csv'],
+  ])(
+    'counts the `model` spelling under Model and reports it as drift, from %s',
+    async (_n, file) => {
+      const { snapshot } = await storyRows(file);
+      expect(snapshot.drift.keys).toEqual([
+        {
+          spellings: [
+            { spelling: 'Model', spend: [{ currency: 'USD', amount: '12500' }] },
+            { spelling: 'model', spend: [{ currency: 'USD', amount: '2500' }] },
+          ],
+        },
+      ]);
+      expect(snapshot.badRows.count).toBe(0);
+      expect(snapshot.totals).toEqual([{ currency: 'USD', amount: '15000' }]);
+    },
+  );
 
   test('renders the pull-request cost section (golden file)', async () => {
     const { snapshot } = await storyRows('focus-2026-11.csv');

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BillingInputError, ingestFiles, type Snapshot } from '../../src/billing/index.js';
 import { fixture, NOW, testPolicy } from './helpers.js';
@@ -112,6 +115,58 @@ describe('FOCUS CSV', () => {
       perUnit: '2.1',
     });
   });
+});
+
+/** The same three charges under the columns of each FOCUS version (1.1 and 1.2 add columns). */
+const FOCUS_VERSIONS = {
+  '1.0': ['ChargeCategory', 'ChargeFrequency', 'PricingCategory'],
+  '1.1': ['ChargeCategory', 'ServiceSubcategory', 'CapacityReservationId', 'SkuMeter'],
+  '1.2': ['ChargeCategory', 'ServiceSubcategory', 'InvoiceId', 'PricingCurrency', 'x_Region'],
+} as const;
+
+function focusVersionCsv(extra: readonly string[]): string {
+  const header = ['BilledCost', 'EffectiveCost', 'BillingCurrency', 'ChargePeriodStart'];
+  const rows = [
+    ['12.5', '10', 'USD', '2026-11-01T00:00:00Z', '{"env":"prod","Cost Center":"cc-1"}'],
+    ['-2.5', '-2.5', 'USD', '2026-11-02T00:00:00Z', '{"env":"prod"}'],
+    ['100', '100', 'JPY', '2026-11-02T00:00:00Z', ''],
+  ];
+  const quote = (cell: string): string => `"${cell.replaceAll('"', '""')}"`;
+  return [
+    [...header, ...extra, 'Tags'].join(','),
+    ...rows.map((row) =>
+      [...row.slice(0, 4), ...extra.map(() => 'x'), row[4] ?? ''].map(quote).join(','),
+    ),
+    '',
+  ].join('\n');
+}
+
+describe('FOCUS versions', () => {
+  test.each(Object.entries(FOCUS_VERSIONS))(
+    'reads FOCUS %s columns the same way',
+    async (_version, extra) => {
+      const dir = await mkdtemp(join(tmpdir(), 'focus-version-'));
+      try {
+        await writeFile(join(dir, 'focus.csv'), focusVersionCsv(extra));
+        const snapshot = await ingestFiles([join(dir, 'focus.csv')], {
+          format: 'auto',
+          policy: testPolicy,
+          now: NOW,
+        });
+        expect(snapshot.sources[0]).toMatchObject({ format: 'focus', rows: 3, badRows: 0 });
+        expect(snapshot.totals).toEqual([
+          { currency: 'JPY', amount: '100' },
+          { currency: 'USD', amount: '10' },
+        ]);
+        expect(tagAmount(snapshot, 'Environment', 'prod')).toBeUndefined();
+        expect(tagAmount(snapshot, 'env', 'prod')).toBe('10');
+        expect(tagAmount(snapshot, 'CostCenter', 'cc-1')).toBe('12.5');
+        expect(snapshot.byTag.some((entry) => entry.key.startsWith('x_'))).toBe(false);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('AWS CUR', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BillingInputError, ingestFiles } from '../../src/billing/index.js';
-import { NOW, testPolicy } from './helpers.js';
+import { fixture, NOW, testPolicy } from './helpers.js';
 
 let directory = '';
 
@@ -105,6 +105,85 @@ describe('Parquet', () => {
     expect(snapshot.byTag.map((entry) => [entry.key, entry.value, entry.amount])).toEqual([
       ['CostCenter', 'cc-7', '7.0000000001'],
       ['Environment', 'staging', '-2'],
+    ]);
+  });
+
+  test('reads CUR 2.0 Parquet whose resource_tags is a MAP column', async () => {
+    const snapshot = await ingestFiles([fixture('cur2-map.parquet')], {
+      format: 'auto',
+      policy: testPolicy,
+      now: NOW,
+    });
+    expect(snapshot.sources[0]).toMatchObject({ format: 'aws-cur2', rows: 3, badRows: 0 });
+    expect(snapshot.totals).toEqual([
+      { currency: 'EUR', amount: '3' },
+      { currency: 'USD', amount: '10' },
+    ]);
+    expect(snapshot.byTag.map((entry) => [entry.key, entry.value, entry.amount])).toEqual([
+      ['CostCenter', 'cc-7', '10'],
+      ['Environment', 'prod', '10'],
+      ['aws_created_by', 'alice', '10'],
+    ]);
+    expect(snapshot.untagged).toEqual([
+      { currency: 'EUR', amount: '3', share: 1 },
+      { currency: 'USD', amount: '0', share: 0 },
+    ]);
+  });
+
+  test('reads FOCUS Parquet with a MAP Tags column and DECIMAL costs, exactly', async () => {
+    const file = fixture('focus-map-decimal.parquet');
+    const snapshot = await ingestFiles([file], { format: 'auto', policy: testPolicy, now: NOW });
+    expect(snapshot.sources[0]).toMatchObject({ format: 'focus', rows: 6, badRows: 2 });
+    // 123456.7890123456 - 100 + 0.0000000001 + 7.5 + 2: past a double's 15 digits, still exact.
+    expect(snapshot.totals).toEqual([
+      { currency: 'EUR', amount: '5' },
+      { currency: 'USD', amount: '123366.2890123457' },
+    ]);
+    expect(snapshot.badRows.samples).toEqual([
+      { file, line: 6, reason: 'ChargePeriodStart is not a date: (empty)' },
+      { file, line: 7, reason: 'BilledCost is not a number: (empty)' },
+    ]);
+    expect(snapshot.byTag.map((entry) => [entry.key, entry.value, entry.amount])).toEqual([
+      ['CostCenter', 'cc-1', '123364.2890123456'],
+      ['Environment', 'prod', '123364.2890123456'],
+      ['Model', 'Food', '7.5'],
+      ['Model', 'food', '123356.7890123456'],
+      ['Team', 'x', '2'],
+    ]);
+    expect(snapshot.untagged).toEqual([
+      { currency: 'EUR', amount: '5', share: 1 },
+      { currency: 'USD', amount: '0.0000000001', share: 0 },
+    ]);
+    expect(
+      snapshot.drift.keys.map((group) => group.spellings.map((entry) => entry.spelling)),
+    ).toEqual([
+      ['CostCenter', 'cost_center'],
+      ['Environment', 'environment'],
+    ]);
+    expect(snapshot.drift.values).toEqual([
+      {
+        key: 'Model',
+        spellings: [
+          { spelling: 'Food', spend: [{ currency: 'USD', amount: '7.5' }] },
+          { spelling: 'food', spend: [{ currency: 'USD', amount: '123356.7890123456' }] },
+        ],
+      },
+    ]);
+    // A DECIMAL(3,1) quantity is read as a number of units.
+    expect(snapshot.unitCosts.find((unit) => unit.unit === 'GB-Mo')?.quantity).toBe('1.5');
+  });
+
+  test('rounds a DECIMAL with more than ten decimals half to even (EffectiveCost)', async () => {
+    const snapshot = await ingestFiles([fixture('focus-map-decimal.parquet')], {
+      format: 'auto',
+      policy: testPolicy,
+      now: NOW,
+      measure: 'effective',
+    });
+    // 123456.789012345678 keeps ten decimals: 123456.7890123457.
+    expect(snapshot.totals).toEqual([
+      { currency: 'EUR', amount: '5' },
+      { currency: 'USD', amount: '123366.2890123458' },
     ]);
   });
 

@@ -40,6 +40,7 @@ describe('buildCostReport', () => {
     expect(report.windows).toEqual({
       last: { start: '2026-10-22', end: '2026-11-20' },
       previous: { start: '2026-09-22', end: '2026-10-21' },
+      previousHasData: true,
     });
     expect(report.touched).toEqual([
       {

@@ -7,13 +7,17 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in this process with `cwd`, capturing both streams; never a TTY. */
-export async function runCliCaptured(argv: readonly string[], cwd: string): Promise<CliRun> {
+/** Runs the CLI in this process with `cwd` (and `env`), capturing both streams; never a TTY. */
+export async function runCliCaptured(
+  argv: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     cwd,
-    env: {},
+    env,
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) },
   });

@@ -68,7 +68,12 @@ export class CostAccumulator {
   cellCount = 0;
   private lastDay = '';
   private lastTally: FileTally | undefined;
-  readonly resources = new Map<string, ResourceCell>();
+  private lastCell: UsageCell | undefined;
+  private lastCellTags: TagSet | undefined;
+  private lastResource: ResourceCell | undefined;
+  /** Currency -> resource id -> cell; nested so no key string is built per row. */
+  private readonly resourcesByCurrency = new Map<string, Map<string, ResourceCell>>();
+  private resourceCount = 0;
   resourcesExact = true;
   readonly badRows = new ProblemLog(50);
   readonly tagProblems = new ProblemLog(20);
@@ -103,6 +108,21 @@ export class CostAccumulator {
   }
 
   private addCell(record: CostRecord): void {
+    // Rows of an export often repeat the previous row's tag set, day, currency, service and
+    // unit (exports are sorted by resource and time): then the last cell is the one.
+    const last = this.lastCell;
+    if (
+      last !== undefined &&
+      this.lastCellTags === record.tags &&
+      last.day === record.day &&
+      last.currency === record.currency &&
+      last.service === record.service &&
+      last.unit === record.unit
+    ) {
+      addToCell(last, record);
+      return;
+    }
+
     // Nested maps rather than one joined key: day and currency strings come from caches, so
     // their hashes are computed once, and no key string is built per row.
     const byDay = nestedMap(this.cellsByTagSet, record.tags.id);
@@ -123,11 +143,9 @@ export class CostAccumulator {
       byUnit.set(record.unit, cell);
       this.cellCount++;
     }
-    cell.cost.add(record.cost);
-    if (record.quantity !== null) {
-      cell.quantity += record.quantity;
-      cell.hasQuantity = true;
-    }
+    this.lastCell = cell;
+    this.lastCellTags = record.tags;
+    addToCell(cell, record);
   }
 
   /** Every cell of a tag set. */
@@ -139,11 +157,25 @@ export class CostAccumulator {
     }
   }
 
+  /** Every resource cell kept. */
+  *resources(): Generator<ResourceCell> {
+    for (const byId of this.resourcesByCurrency.values()) yield* byId.values();
+  }
+
   private addResource(record: CostRecord): void {
-    const key = `${record.currency}\u0001${record.resourceId}`;
-    let cell = this.resources.get(key);
+    const last = this.lastResource;
+    if (
+      last !== undefined &&
+      last.resourceId === record.resourceId &&
+      last.currency === record.currency
+    ) {
+      last.cost.add(record.cost);
+      return;
+    }
+    const byId = nestedMap(this.resourcesByCurrency, record.currency);
+    let cell = byId.get(record.resourceId);
     if (cell === undefined) {
-      if (this.resources.size >= RESOURCE_LIMIT) this.pruneResources();
+      if (this.resourceCount >= RESOURCE_LIMIT) this.pruneResources();
       cell = {
         resourceId: record.resourceId,
         currency: record.currency,
@@ -151,19 +183,33 @@ export class CostAccumulator {
         tags: record.tags,
         cost: new MoneySum(),
       };
-      this.resources.set(key, cell);
+      nestedMap(this.resourcesByCurrency, record.currency).set(record.resourceId, cell);
+      this.resourceCount++;
     }
+    this.lastResource = cell;
     cell.cost.add(record.cost);
   }
 
   /** Keeps the larger half by absolute spend; a dropped resource that comes back restarts. */
   private pruneResources(): void {
     this.resourcesExact = false;
-    const ranked = [...this.resources].sort(([, a], [, b]) =>
+    const ranked = [...this.resources()].sort((a, b) =>
       compareMagnitude(b.cost.total(), a.cost.total()),
     );
-    this.resources.clear();
-    for (const [key, cell] of ranked.slice(0, RESOURCE_LIMIT / 2)) this.resources.set(key, cell);
+    this.resourcesByCurrency.clear();
+    this.lastResource = undefined;
+    const kept = ranked.slice(0, RESOURCE_LIMIT / 2);
+    for (const cell of kept)
+      nestedMap(this.resourcesByCurrency, cell.currency).set(cell.resourceId, cell);
+    this.resourceCount = kept.length;
+  }
+}
+
+function addToCell(cell: UsageCell, record: CostRecord): void {
+  cell.cost.add(record.cost);
+  if (record.quantity !== null) {
+    cell.quantity += record.quantity;
+    cell.hasQuantity = true;
   }
 }
 

@@ -35,7 +35,7 @@ export function problems(log: ProblemLog): RowProblems {
 /** The largest resources per currency by absolute spend, ties by id. */
 export function topResources(accumulator: CostAccumulator): ResourceCost[] {
   const byCurrency = new Map<string, ResourceCost[]>();
-  const ranked = [...accumulator.resources.values()].sort((a, b) => {
+  const ranked = [...accumulator.resources()].sort((a, b) => {
     const order = compareMagnitude(b.cost.total(), a.cost.total());
     return order !== 0 ? order : compareText(a.resourceId, b.resourceId);
   });

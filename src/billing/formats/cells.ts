@@ -9,6 +9,11 @@ import { currencyCode } from '../record.js';
  * bigints, Dates and maps. Each reader answers null for a missing or unreadable value.
  */
 
+/** An amount already in scaled units (a Parquet DECIMAL), so no float ever holds it. */
+export class ScaledCell {
+  constructor(readonly amount: ScaledAmount) {}
+}
+
 /** Project or workspace id -> the tags its spend carries. */
 export type ProjectTags = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
@@ -18,6 +23,8 @@ export class RowContext {
   private readonly currencies = new Map<string, string | null>();
   private readonly tagTexts = new Map<string, TagSet | null>();
   private readonly tagObjects = new Map<string, TagSet | null>();
+  /** Tag objects a reader shares between rows (a Parquet map per distinct set of pairs). */
+  private readonly sharedTagObjects = new WeakMap<object, TagSet | null>();
 
   constructor(
     readonly normalizer: TagNormalizer,
@@ -58,7 +65,23 @@ export class RowContext {
       return set;
     }
     if (typeof cell === 'string') return this.internText(cell, extra, rewrite);
-    const identity = extra.length === 0 ? objectIdentity(cell) : null;
+    // Readers freeze the tag objects they share between rows; only those are worth a cache.
+    const shareable = typeof cell === 'object' && cell !== null && Object.isFrozen(cell);
+    if (shareable && extra.length === 0) {
+      const shared = this.sharedTagObjects.get(cell);
+      if (shared !== undefined) return shared;
+      const set = this.tagsOfObject(cell, rewrite);
+      this.sharedTagObjects.set(cell, set);
+      return set;
+    }
+    if (extra.length === 0) return this.tagsOfObject(cell, rewrite);
+    const pairs = tagPairsFromValue(cell);
+    if (pairs === null) return null;
+    return this.normalizer.intern(rewritePairs([...pairs, ...extra], rewrite));
+  }
+
+  private tagsOfObject(cell: unknown, rewrite?: (key: string) => string): TagSet | null {
+    const identity = objectIdentity(cell);
     if (identity !== null) {
       const cached = this.tagObjects.get(identity);
       if (cached !== undefined) return cached;
@@ -69,8 +92,7 @@ export class RowContext {
       return set;
     }
     const pairs = tagPairsFromValue(cell);
-    if (pairs === null) return null;
-    return this.normalizer.intern(rewritePairs([...pairs, ...extra], rewrite));
+    return pairs === null ? null : this.normalizer.intern(rewritePairs(pairs, rewrite));
   }
 
   private internText(
@@ -124,6 +146,7 @@ export function cellText(cell: unknown): string {
 
 /** A money cell in scaled units, or null when missing or not a number. */
 export function cellAmount(cell: unknown): ScaledAmount | null {
+  if (cell instanceof ScaledCell) return cell.amount;
   if (typeof cell === 'string') return isNullText(cell) ? null : parseAmount(cell);
   if (typeof cell === 'number') return amountFromJsonNumber(cell);
   if (typeof cell === 'bigint') return cell * 10n ** BigInt(SCALE);
@@ -132,6 +155,7 @@ export function cellAmount(cell: unknown): ScaledAmount | null {
 
 /** A usage quantity (not money, so a double is fine), or null. */
 export function cellQuantity(cell: unknown): number | null {
+  if (cell instanceof ScaledCell) return Number(cell.amount) / 10 ** SCALE;
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell === 'bigint') return Number(cell);
   if (typeof cell !== 'string' || isNullText(cell)) return null;

@@ -4,14 +4,18 @@ import { compressors } from 'hyparquet-compressors';
 import type { CostAccumulator } from '../aggregate/accumulator.js';
 import { BillingInputError } from '../errors.js';
 import type { RowContext } from '../formats/cells.js';
+import { planColumns, readRowGroupColumns } from './parquet-columns.js';
 import { chooseTabularFormat, FORMAT_HINT } from '../formats/index.js';
 import { ColumnIndex, LayoutError, type LayoutOptions } from '../formats/layout.js';
 import type { FormatOption } from '../record.js';
 
 /**
  * Reads one Parquet export (FOCUS, CUR 2.0) one row group at a time, only the columns the
- * format uses, column by column, so memory holds one row group's used columns. Bad rows are
- * named by their 1-based row number in the `line` field.
+ * format uses, column by column, so memory holds one row group's used columns. Columns of the
+ * usual shapes go through the column reader of `parquet-columns.ts` (exact decimals, one tag
+ * object per distinct map); a file with any other shape is read by hyparquet's general reader,
+ * where a DECIMAL arrives as a double (exact up to 15 significant digits). Bad rows are named
+ * by their 1-based row number in the `line` field.
  */
 export async function readParquet(
   path: string,
@@ -48,7 +52,30 @@ export async function readParquet(
   tally.notes.push(...layout.notes);
 
   const used = layout.used.map((index) => ({ index, name: names[index] ?? '' }));
+  const plans = planColumns(
+    parquetSchema(metadata),
+    used.map((column) => column.name),
+    compressors,
+  );
   try {
+    if (plans !== null) {
+      const cells: unknown[] = new Array(names.length).fill(undefined);
+      let rowStart = 0;
+      for (let group = 0; group < metadata.row_groups.length; group++) {
+        const data = await readRowGroupColumns(buffer, metadata, group, plans);
+        const rows = Number(metadata.row_groups[group]?.num_rows ?? 0);
+        for (let row = 0; row < rows; row++) {
+          for (let slot = 0; slot < used.length; slot++) {
+            cells[used[slot]?.index ?? 0] = data[slot]?.[row];
+          }
+          const outcome = layout.map(cells);
+          if (outcome.kind === 'cost') accumulator.add(outcome, tally, rowStart + row + 1);
+          else accumulator.addBad(outcome, tally, rowStart + row + 1);
+        }
+        rowStart += rows;
+      }
+      return;
+    }
     const scan = await parquetScan({
       file: buffer,
       metadata,

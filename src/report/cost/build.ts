@@ -34,7 +34,7 @@ export function buildCostReport(snapshot: Snapshot, options: CostReportOptions):
     0,
     Math.floor((options.now.getTime() - Date.parse(snapshot.generatedAt)) / 3_600_000),
   );
-  const windows = snapshot.period ? comparisonWindows(snapshot.period.end) : null;
+  const windows = snapshot.period ? comparisonWindows(snapshot.period) : null;
   const touched = windows ? touchedValues(snapshot, options.touched ?? {}, windows) : [];
   const touchedPairs = new Set(touched.map((entry) => `${entry.key}\u0001${entry.value}`));
 
@@ -68,13 +68,14 @@ export function buildCostReport(snapshot: Snapshot, options: CostReportOptions):
   };
 }
 
-/** The last `WINDOW_DAYS` days up to `end`, and the same number of days before them. */
-function comparisonWindows(end: string): ComparisonWindows {
-  const lastStart = addDays(end, -(WINDOW_DAYS - 1));
+/** The last `WINDOW_DAYS` days of data, and the same number of days before them. */
+function comparisonWindows(period: { start: string; end: string }): ComparisonWindows {
+  const lastStart = addDays(period.end, -(WINDOW_DAYS - 1));
   const previousEnd = addDays(lastStart, -1);
   return {
-    last: { start: lastStart, end },
+    last: { start: lastStart, end: period.end },
     previous: { start: addDays(previousEnd, -(WINDOW_DAYS - 1)), end: previousEnd },
+    previousHasData: period.start <= previousEnd,
   };
 }
 

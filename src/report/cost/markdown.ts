@@ -51,23 +51,27 @@ function header(report: CostReport): string {
 
 function touchedSection(report: CostReport): string {
   if (report.touched.length === 0 || report.windows === null) return '';
-  const { last, previous } = report.windows;
+  const { last, previous, previousHasData } = report.windows;
   const lines = [
     '#### Tag values this pull request touches',
     '',
     `Last 30 days: ${last.start} to ${last.end}; previous 30 days: ${previous.start} to ` +
-      `${previous.end}.`,
+      `${previous.end}${previousHasData ? '' : ' (the snapshot has no data for them)'}.`,
     '',
     '| Tag | Value | Last 30 days | Previous 30 days | Change | Share |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
   ];
-  for (const entry of report.touched) lines.push(touchedRow(entry));
+  for (const entry of report.touched) lines.push(touchedRow(entry, previousHasData));
   return lines.join('\n');
 }
 
-function touchedRow(entry: TouchedValue): string {
+function touchedRow(entry: TouchedValue, previousHasData: boolean): string {
   const cells = [escapeMarkdown(entry.key), escapeMarkdown(entry.value)];
   if (!entry.found) return `| ${cells.join(' | ')} | no spend in the snapshot | | | |`;
+  if (!previousHasData) {
+    cells.push(formatMoney(entry.last30, entry.currency), 'no data', '', formatShare(entry.share));
+    return `| ${cells.join(' | ')} |`;
+  }
   const change = formatMoney(entry.change, entry.currency);
   const signed = entry.change.startsWith('-') || entry.change === '0' ? change : `+${change}`;
   const ratio =
@@ -139,7 +143,10 @@ function unitSection(report: CostReport): string {
   const lines = [
     '#### Cost per unit',
     '',
-    '| Tag | Value | Service | Unit | Quantity | Cost | Per unit |',
+    'Usage cost is the cost of the rows that state a quantity; credits and fees without one ' +
+      'are left out.',
+    '',
+    '| Tag | Value | Service | Unit | Quantity | Usage cost | Per unit |',
     '| --- | --- | --- | --- | ---: | ---: | ---: |',
   ];
   for (const unit of report.unitCosts) {

@@ -42,6 +42,8 @@ export interface CostReport {
 export interface ComparisonWindows {
   readonly last: { readonly start: string; readonly end: string };
   readonly previous: { readonly start: string; readonly end: string };
+  /** False when the snapshot's data starts after the previous window: nothing to compare. */
+  readonly previousHasData: boolean;
 }
 
 export interface GroupTable {
