@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { assetPath } from '../assets.js';
+import { readSourceText, UnreadableFileError } from '../sources/read.js';
 import { compilePolicy } from './compile.js';
 import { PolicyError } from './errors.js';
 import { policyLayers, repositoryRoot, type PolicyLayer } from './extends.js';
@@ -81,18 +82,28 @@ async function readLayer(absolute: string, cwd: string): Promise<PolicyLayer> {
   const shown = displayPath(absolute, cwd);
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    // The reader every scanned file goes through: size cap, regular files only, UTF-8.
+    text = await readSourceText(absolute, shown);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    const reason = notFound(error)
+      ? 'no such file'
+      : error instanceof UnreadableFileError
+        ? error.message
+        : String(error);
     throw new PolicyError(
       shown,
       { line: 0, column: 0 },
-      `cannot read the policy file (${code}); give the path of a readable YAML file`,
+      `cannot read the policy file (${reason}); give the path of a readable YAML file`,
       { cause: error },
     );
   }
   const source: PolicySource = parsePolicySource(text, shown);
   return { absolute, shown, source, raw: validatePolicy(source) };
+}
+
+function notFound(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Error && 'code' in cause && cause.code === 'ENOENT';
 }
 
 /** The policy data without `extends` and `$schema`, which say nothing about the checks. */

@@ -27,6 +27,7 @@ export async function readSourceText(absPath: string, file: string): Promise<str
   try {
     // Checked before reading: a huge file is never loaded, and a FIFO or device would block.
     const info = await stat(absPath);
+    if (info.isDirectory()) throw new UnreadableFileError(file, 'a folder, not a file');
     if (!info.isFile()) {
       throw new UnreadableFileError(file, 'not a regular file (a device, socket or pipe)');
     }
@@ -65,7 +66,7 @@ function tooLarge(file: string, size: number): UnreadableFileError {
 function describeIoError(cause: unknown): string {
   if (cause instanceof Error && 'code' in cause) {
     const code = String(cause.code);
-    if (code === 'ENOENT') return 'it vanished while the scan ran';
+    if (code === 'ENOENT') return 'no such file (or it vanished while the scan ran)';
     if (code === 'EACCES') return 'permission denied';
     return code;
   }

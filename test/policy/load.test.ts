@@ -171,7 +171,7 @@ describe('loadPolicy', () => {
       line: 0,
       column: 0,
       message:
-        'missing.yaml: cannot read the policy file (ENOENT); give the path of a readable YAML file',
+        'missing.yaml: cannot read the policy file (no such file); give the path of a readable YAML file',
     });
   });
 });

@@ -86,7 +86,7 @@ describe('files that vanish while the scan runs', () => {
       {
         file: 'infra/other.tf',
         line: 1,
-        message: 'cannot read file: it vanished while the scan ran',
+        message: 'cannot read file: no such file (or it vanished while the scan ran)',
       },
     ]);
     expect(report.findings.filter((finding) => finding.rule === 'parse-error')).toHaveLength(1);
