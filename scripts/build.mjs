@@ -27,6 +27,7 @@ for (const entry of entries) {
       entry.out,
       '--quiet',
       '--no-source-map-register',
+      '--transpile-only',
       '--target',
       'es2022',
     ],
