@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../model.js';
+import { escapePlainText } from '../report/escape.js';
 
 /** Where an annotation points, as `@actions/core` takes it. */
 export interface AnnotationPlace {
@@ -47,13 +48,18 @@ export function annotateFindings(
 
 function place(finding: Finding): AnnotationPlace {
   return {
-    title: `openclaw-tags ${finding.rule}: ${finding.resource}`,
-    file: finding.file,
+    title: escapePlainText(`openclaw-tags ${finding.rule}: ${finding.resource}`),
+    // A path with control characters cannot be a clean log line; it is escaped like the rest.
+    file: escapePlainText(finding.file),
     startLine: Math.max(1, finding.line),
   };
 }
 
-/** Plain text: annotations are not Markdown, and the runner escapes the command itself. */
+/**
+ * Plain text: annotations are not Markdown, and the runner escapes the command itself; control
+ * characters from the user's files are replaced so that they cannot style or hide the log.
+ */
 function annotationMessage(finding: Finding): string {
-  return finding.fix === null ? finding.message : `${finding.message}\nFix: ${finding.fix}`;
+  const message = escapePlainText(finding.message);
+  return finding.fix === null ? message : `${message}\nFix: ${escapePlainText(finding.fix)}`;
 }

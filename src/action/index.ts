@@ -3,35 +3,54 @@ import { tmpdir } from 'node:os';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import type { ActionLog } from '../github/log.js';
 import { loadPolicy } from '../policy/load.js';
+import type { Policy } from '../policy/types.js';
 import { annotateFindings } from './annotations.js';
 import { publishComment } from './comment-step.js';
 import { coreLog } from './core-log.js';
-import { runIngest } from './ingest.js';
-import { actionMarkdown, summaryMarkdown, withRepositoryPaths } from './render.js';
+import { costSection } from './cost.js';
+import { ingestSummary, runIngest } from './ingest.js';
+import { actionMarkdown, summaryMarkdown, withCost, withRepositoryPaths } from './render.js';
 import { writeReports } from './reports.js';
 import { runActionCheck } from './run-check.js';
 import { readSettings, type ActionSettings } from './settings.js';
 import { fitSummary } from './summary-size.js';
 
 /**
- * The Action: reads its settings once, runs the check, then reports it through annotations,
- * the job summary, report files, outputs and the pull-request comment. The step fails once, at
- * the end, when findings block or the check could not run.
+ * The Action: reads its settings once, then checks the code or ingests billing exports. The
+ * step fails once, at the end, when findings block or the work could not be done.
  */
 async function run(): Promise<void> {
   const settings = readSettings(core.getInput, process.env, {
     cwd: process.cwd(),
     tempDir: tmpdir(),
   });
-  if (settings.mode === 'ingest') {
-    const { snapshot } = await runIngest(settings, coreLog);
-    core.setOutput('snapshot', snapshot);
-    return;
-  }
-
+  // Masked before anything is logged, so the runner hides it in every later line of the job.
+  if (settings.githubToken !== '') core.setSecret(settings.githubToken);
   const policy = await loadPolicy(settings.policy, settings.workingDirectory);
   const client = githubClient(settings, coreLog);
+  if (settings.mode === 'ingest') await ingest(settings, policy, client);
+  else await checkCode(settings, policy, client);
+}
+
+/**
+ * `mode: check`: runs the check, then reports it through annotations, the job summary (with the
+ * cost section), report files, outputs and the pull-request comment.
+ */
+async function checkCode(
+  settings: ActionSettings,
+  policy: Policy,
+  client: GitHubClient | undefined,
+): Promise<void> {
   const result = await core.group('Check', () => runActionCheck(settings, policy, client, coreLog));
+  const cost = await costSection({
+    snapshot: settings.snapshot,
+    groupBy: settings.costGroupBy,
+    resources: result.report.resources,
+    repository: settings.runner.repository,
+    client,
+    now: new Date(),
+    log: coreLog,
+  });
 
   const rooted = withRepositoryPaths(result.report, result.prefix);
   const files = await writeReports(
@@ -43,7 +62,7 @@ async function run(): Promise<void> {
   );
   const annotations = annotateFindings(rooted.findings, core);
   await core.summary
-    .addRaw(fitSummary(summaryMarkdown(result, settings.commentTag, annotations)))
+    .addRaw(fitSummary(withCost(summaryMarkdown(result, settings.commentTag, annotations), cost)))
     .write();
 
   if (result.pullRequest && client && settings.comment !== 'off') {
@@ -52,6 +71,7 @@ async function run(): Promise<void> {
       client,
       pullRequest: result.pullRequest,
       report: actionMarkdown(result, settings.commentTag),
+      ...(cost === undefined ? {} : { costSection: cost }),
       now: new Date(),
       log: coreLog,
     });
@@ -66,6 +86,23 @@ async function run(): Promise<void> {
       `${result.report.blocking} blocking finding${result.report.blocking === 1 ? '' : 's'} ` +
         `(fail-on: ${settings.failOn}); see the annotations and the job summary`,
     );
+  }
+}
+
+/** `mode: ingest`: the snapshot from the billing exports, written and committed. */
+async function ingest(
+  settings: ActionSettings,
+  policy: Policy,
+  client: GitHubClient | undefined,
+): Promise<void> {
+  const outcome = await core.group('Ingest', () =>
+    runIngest(settings, policy, client, settings.runner.sourceDate ?? new Date(), coreLog),
+  );
+  core.setOutput('snapshot', outcome.snapshotPath);
+  core.setOutput('snapshot-commit', outcome.branch?.commit ?? '');
+  if (settings.snapshot !== undefined) {
+    const summary = ingestSummary(outcome, settings.costGroupBy, settings.snapshot);
+    await core.summary.addRaw(fitSummary(summary)).write();
   }
 }
 

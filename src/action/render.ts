@@ -6,6 +6,12 @@ import type { ActionCheck } from './run-check.js';
 /** Existing violations listed before the list is cut. */
 const MAX_EXISTING_ROWS = 50;
 
+/** Findings listed in the pull-request comment; the rest are in the summary and the reports. */
+const COMMENT_FINDINGS = 50;
+
+/** Findings listed in the job summary, which has room for far more than a comment. */
+export const SUMMARY_FINDINGS = 1_000;
+
 /** The report title: the product name, and the comment tag when jobs keep separate comments. */
 export function reportTitle(commentTag: string): string {
   return commentTag === 'default'
@@ -18,9 +24,13 @@ export function reportTitle(commentTag: string): string {
  * report of the findings that count, what was scanned, and the existing violations (findings
  * the base already had) folded apart. Every string from a user's file is escaped.
  */
-export function actionMarkdown(result: ActionCheck, commentTag: string): string {
+export function actionMarkdown(
+  result: ActionCheck,
+  commentTag: string,
+  maxFindings = COMMENT_FINDINGS,
+): string {
   const blocks = [
-    renderMarkdown(result.report, { title: reportTitle(commentTag) }).trimEnd(),
+    renderMarkdown(result.report, { title: reportTitle(commentTag), maxFindings }).trimEnd(),
     scopeLine(result),
     ...existingBlock(result.existing),
   ];
@@ -33,13 +43,18 @@ export function summaryMarkdown(
   commentTag: string,
   annotations: AnnotationCount,
 ): string {
-  const report = actionMarkdown(result, commentTag);
+  const report = actionMarkdown(result, commentTag, SUMMARY_FINDINGS);
   if (annotations.notAnnotated === 0) return report;
+  const total = result.report.findings.length;
+  const listed =
+    total > SUMMARY_FINDINGS
+      ? `this summary lists the first ${SUMMARY_FINDINGS.toLocaleString('en-US')} findings and ` +
+        `the JSON report (the \`report\` output) all ${total.toLocaleString('en-US')}`
+      : `${annotations.notAnnotated} more are listed here only`;
   return (
     `${report}\n_${annotations.annotated} findings are annotated on their lines, the most severe ` +
-    `first; ${annotations.notAnnotated} more are listed here only (GitHub shows at most ` +
-    `${ANNOTATIONS_PER_SEVERITY} error and ${ANNOTATIONS_PER_SEVERITY} warning annotations ` +
-    'per step)._\n'
+    `first; ${listed} (GitHub shows at most ${ANNOTATIONS_PER_SEVERITY} error and ` +
+    `${ANNOTATIONS_PER_SEVERITY} warning annotations per step)._\n`
   );
 }
 
@@ -74,6 +89,11 @@ function existingBlock(existing: readonly Finding[]): string[] {
       '</details>',
     ].join('\n'),
   ];
+}
+
+/** A report followed by the cost section, when there is one. */
+export function withCost(report: string, cost: string | undefined): string {
+  return cost === undefined ? report : `${report.trimEnd()}\n\n${cost}`;
 }
 
 /** The report with every path made relative to the repository root, for annotations and SARIF. */

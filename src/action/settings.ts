@@ -1,13 +1,35 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { FailOn } from '../engine/check.js';
+import type { FormatOption } from '../billing/index.js';
 import { COMMENT_BEHAVIORS, type CommentBehavior } from '../github/comment.js';
 import { nearest } from '../policy/nearest.js';
 
-/** What the Action is asked to do; `ingest` is reserved for billing snapshots. */
+/** What the Action is asked to do: check code, or ingest billing exports into a snapshot. */
 export const MODES = ['check', 'ingest'] as const;
 export type Mode = (typeof MODES)[number];
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+const BILLING_FORMATS: readonly FormatOption[] = [
+  'auto',
+  'focus',
+  'aws-cur',
+  'aws-cur2',
+  'azure',
+  'gcp',
+  'openai',
+  'anthropic',
+];
+
+/** The snapshot's path inside `snapshot-branch` when the `snapshot` input is empty. */
+export const DEFAULT_BRANCH_SNAPSHOT = 'snapshot.json';
+
+/** Where the billing snapshot is read from (check) or written to (ingest). */
+export type SnapshotLocation =
+  /** A file; `path` is absolute. */
+  | { readonly kind: 'file'; readonly path: string }
+  /** A file on a branch of this repository, through the Git Data API. */
+  | { readonly kind: 'branch'; readonly branch: string; readonly path: string };
 
 /** Everything the Action needs from its inputs and the runner, read once, validated, frozen. */
 export interface ActionSettings {
@@ -24,6 +46,13 @@ export interface ActionSettings {
   /** Absolute path to write the SARIF log to, or undefined for none. */
   readonly sarif: string | undefined;
   readonly githubToken: string;
+  /** The billing snapshot: the comment's cost section (check), where to write it (ingest). */
+  readonly snapshot: SnapshotLocation | undefined;
+  /** Billing exports to ingest, relative to `workingDirectory`; files or folders. */
+  readonly billingFiles: readonly string[];
+  readonly billingFormat: FormatOption;
+  /** Tag keys the cost section groups spend by; empty for the snapshot's first policy key. */
+  readonly costGroupBy: readonly string[];
   /** Absolute folder the check runs in; reported paths are relative to it. */
   readonly workingDirectory: string;
   readonly runner: RunnerContext;
@@ -44,6 +73,11 @@ export interface RunnerContext {
   readonly runAttempt: number;
   /** Where reports are written: `RUNNER_TEMP`, or the system temporary folder. */
   readonly tempDir: string;
+  /**
+   * `SOURCE_DATE_EPOCH` (seconds): the time an ingest stamps on its snapshot, so that the same
+   * exports give the same bytes; undefined for the time of the run.
+   */
+  readonly sourceDate: Date | undefined;
 }
 
 /** An input or runner variable that cannot be used; the message says which and what is allowed. */
@@ -77,9 +111,13 @@ export function readSettings(
   const runner = readRunner(env, fallbacks);
   const workingDirectory = resolve(runner.workspace, input('working-directory') || '.');
   const sarif = input('sarif');
+  const mode = choice('mode', input('mode') || 'check', MODES);
+  const snapshot = snapshotLocation(input('snapshot'), input('snapshot-branch'), workingDirectory);
+  const billingFiles = parseList(input('billing-files'), []);
+  if (mode === 'ingest') requireIngestInputs(snapshot, billingFiles);
 
   return Object.freeze({
-    mode: choice('mode', input('mode') || 'check', MODES),
+    mode,
     policy: input('policy') || undefined,
     paths: Object.freeze(parseList(input('paths'), ['.'])),
     failOn: choice('fail-on', input('fail-on') || 'error', FAIL_ON),
@@ -89,9 +127,55 @@ export function readSettings(
     commentTag: input('comment-tag') || 'default',
     sarif: sarif === '' ? undefined : resolve(workingDirectory, sarif),
     githubToken: input('github-token'),
+    snapshot,
+    billingFiles: Object.freeze(billingFiles),
+    billingFormat: choice('billing-format', input('billing-format') || 'auto', BILLING_FORMATS),
+    costGroupBy: Object.freeze(parseList(input('cost-group-by'), [])),
     workingDirectory,
     runner,
   });
+}
+
+function snapshotLocation(
+  path: string,
+  branch: string,
+  workingDirectory: string,
+): SnapshotLocation | undefined {
+  if (branch !== '') {
+    const inBranch = (path || DEFAULT_BRANCH_SNAPSHOT).replace(/^\.?\/+/, '');
+    if (inBranch.split('/').some((segment) => segment === '..' || segment === '')) {
+      throw new SettingsError(
+        `input "snapshot" is "${path}"; with "snapshot-branch" it is a path inside the ` +
+          'branch, such as "snapshot.json" or "billing/snapshot.json"',
+      );
+    }
+    return Object.freeze({
+      kind: 'branch',
+      branch: branch.replace(/^refs\/heads\//, ''),
+      path: inBranch,
+    });
+  }
+  return path === ''
+    ? undefined
+    : Object.freeze({ kind: 'file', path: resolve(workingDirectory, path) });
+}
+
+function requireIngestInputs(
+  snapshot: SnapshotLocation | undefined,
+  billingFiles: readonly string[],
+): void {
+  if (billingFiles.length === 0) {
+    throw new SettingsError(
+      'mode "ingest" needs the "billing-files" input: the billing exports to read, ' +
+        'one per line (files or folders)',
+    );
+  }
+  if (snapshot === undefined) {
+    throw new SettingsError(
+      'mode "ingest" needs "snapshot-branch" (a branch to commit the snapshot to) or ' +
+        '"snapshot" (a file to write it to)',
+    );
+  }
 }
 
 function readRunner(
@@ -111,6 +195,7 @@ function readRunner(
     runId: counter('GITHUB_RUN_ID', env.GITHUB_RUN_ID, 0),
     runAttempt: counter('GITHUB_RUN_ATTEMPT', env.GITHUB_RUN_ATTEMPT, 1),
     tempDir: env.RUNNER_TEMP || fallbacks.tempDir,
+    sourceDate: sourceDate(env.SOURCE_DATE_EPOCH),
   });
 }
 
@@ -138,6 +223,14 @@ function choice<T extends string>(name: string, raw: string, allowed: readonly T
   const found = allowed.find((value) => value === raw);
   if (found !== undefined) return found;
   throw new SettingsError(invalidValue(name, raw, allowed));
+}
+
+function sourceDate(raw: string | undefined): Date | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[0-9]+$/.test(raw)) {
+    throw new SettingsError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${raw}"`);
+  }
+  return new Date(Number(raw) * 1000);
 }
 
 function counter(name: string, raw: string | undefined, fallback: number): number {

@@ -39,6 +39,10 @@ describe('readSettings', () => {
       commentTag: 'default',
       sarif: undefined,
       githubToken: '',
+      snapshot: undefined,
+      billingFiles: [],
+      billingFormat: 'auto',
+      costGroupBy: [],
       workingDirectory: '/work/repo',
       runner: {
         workspace: '/work/repo',
@@ -49,6 +53,7 @@ describe('readSettings', () => {
         runId: 4711,
         runAttempt: 2,
         tempDir: '/runner/temp',
+        sourceDate: undefined,
       },
     });
     expect(Object.isFrozen(settings)).toBe(true);
@@ -57,7 +62,31 @@ describe('readSettings', () => {
   test.each([
     ['fail-on warning', { 'fail-on': 'warning' }, { failOn: 'warning' }],
     ['fail-on never', { 'fail-on': 'never' }, { failOn: 'never' }],
-    ['mode ingest is accepted', { mode: 'ingest' }, { mode: 'ingest' }],
+    [
+      'mode ingest with exports and a branch',
+      { mode: 'ingest', 'billing-files': 'exports/\nmore.csv', 'snapshot-branch': 'billing-data' },
+      {
+        mode: 'ingest',
+        billingFiles: ['exports/', 'more.csv'],
+        snapshot: { kind: 'branch', branch: 'billing-data', path: 'snapshot.json' },
+      },
+    ],
+    [
+      'a snapshot file is resolved against the working directory',
+      { 'working-directory': 'infra', snapshot: 'billing/snapshot.json' },
+      { snapshot: { kind: 'file', path: '/work/repo/infra/billing/snapshot.json' } },
+    ],
+    [
+      'with a branch, snapshot is the path inside it; refs/heads/ is dropped',
+      { snapshot: './costs/latest.json', 'snapshot-branch': 'refs/heads/data/billing' },
+      { snapshot: { kind: 'branch', branch: 'data/billing', path: 'costs/latest.json' } },
+    ],
+    ['billing-format gcp', { 'billing-format': 'gcp' }, { billingFormat: 'gcp' }],
+    [
+      'cost-group-by is a list',
+      { 'cost-group-by': 'Environment, Model' },
+      { costGroupBy: ['Environment', 'Model'] },
+    ],
     ['changed-only False', { 'changed-only': 'False' }, { changedOnly: false }],
     ['new-only FALSE', { 'new-only': 'FALSE' }, { newOnly: false }],
     ['new-only TRUE with spaces', { 'new-only': ' TRUE ' }, { newOnly: true }],
@@ -105,12 +134,37 @@ describe('readSettings', () => {
     ],
     ['changed-only', 'yes', 'input "changed-only" is "yes"; allowed values: true, false'],
     [
+      'billing-format',
+      'Focus',
+      'input "billing-format" is "Focus"; allowed values: auto, focus, aws-cur, aws-cur2, azure, gcp, openai, anthropic; did you mean "focus"?',
+    ],
+    [
       'new-only',
       'ture',
       'input "new-only" is "ture"; allowed values: true, false; did you mean "true"?',
     ],
   ])('input %s = %s is refused', (name, value, message) => {
     expect(() => settingsFrom({ [name]: value })).toThrow(new SettingsError(message));
+  });
+
+  test.each([
+    [
+      'ingest without billing files',
+      { mode: 'ingest', 'snapshot-branch': 'billing-data' },
+      'mode "ingest" needs the "billing-files" input',
+    ],
+    [
+      'ingest without a place for the snapshot',
+      { mode: 'ingest', 'billing-files': 'cur.csv' },
+      'mode "ingest" needs "snapshot-branch" (a branch to commit the snapshot to) or "snapshot"',
+    ],
+    [
+      'a branch path that climbs out',
+      { 'snapshot-branch': 'data', snapshot: '../x.json' },
+      'input "snapshot" is "../x.json"; with "snapshot-branch" it is a path inside the branch',
+    ],
+  ])('%s is refused', (_name, inputs, message) => {
+    expect(() => settingsFrom(inputs)).toThrow(message);
   });
 
   test.each([
@@ -125,8 +179,18 @@ describe('readSettings', () => {
       { GITHUB_WORKSPACE: 'relative' },
       'GITHUB_WORKSPACE must be an absolute path, not "relative"',
     ],
+    [
+      'SOURCE_DATE_EPOCH',
+      { SOURCE_DATE_EPOCH: '2030-01-01' },
+      'SOURCE_DATE_EPOCH must be whole seconds since 1970, not "2030-01-01"',
+    ],
   ])('a bad %s is refused', (_name, env, message) => {
     expect(() => settingsFrom({}, { ...ENV, ...env })).toThrow(message);
+  });
+
+  test('SOURCE_DATE_EPOCH dates an ingest', () => {
+    const settings = settingsFrom({}, { ...ENV, SOURCE_DATE_EPOCH: '1893456000' });
+    expect(settings.runner.sourceDate?.toISOString()).toBe('2030-01-01T00:00:00.000Z');
   });
 
   test('outside Actions, the process folders and run 0 attempt 1 are used', () => {
@@ -140,6 +204,7 @@ describe('readSettings', () => {
       runId: 0,
       runAttempt: 1,
       tempDir: '/tmp',
+      sourceDate: undefined,
     });
   });
 });

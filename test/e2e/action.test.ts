@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { expectGolden } from '../golden.js';
 import { FakeGitHub } from './fake-github.js';
-import { buildIfStale, runAction, type ActionRun } from './run-action.js';
-import { mainScenario, type Scenario } from './scenario.js';
+import { prepareBundle, releaseBundle, runAction, type ActionRun } from './run-action.js';
+import { largeScenario, mainScenario, movedScenario, type Scenario } from './scenario.js';
 
 const POLICY_INPUT = { policy: '.github/tag-policy.yaml' };
 const COMMENTS = '/repos/octo/infra/issues/7/comments';
@@ -13,13 +13,14 @@ let fake: FakeGitHub;
 let scenario: Scenario;
 
 beforeAll(async () => {
-  buildIfStale();
+  prepareBundle();
   fake = new FakeGitHub();
   await fake.start();
   scenario = mainScenario();
 }, 600_000);
 
 afterAll(async () => {
+  releaseBundle();
   await fake.stop();
   scenario.repo.remove();
 });
@@ -30,11 +31,15 @@ beforeEach(() => {
   fake.files = scenario.files;
 });
 
-function run(runId: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
+function run(
+  runId: number,
+  inputs: Record<string, string> = {},
+  on: Scenario = scenario,
+): Promise<ActionRun> {
   return runAction({
-    workspace: scenario.repo.root,
+    workspace: on.repo.root,
     apiUrl: fake.url,
-    event: scenario.event,
+    event: on.event,
     runId,
     inputs: { ...POLICY_INPUT, ...inputs },
   });
@@ -73,8 +78,8 @@ describe('the Action on a pull request', () => {
     expect(fake.writes()).toEqual([`POST ${COMMENTS}`]);
 
     const body = fake.comments[0]?.body ?? '';
-    expectGolden('action/comment-first-run.md', stable(body));
-    expectGolden('action/summary-first-run.md', result.summary);
+    expectGolden('action/comment-first-run.golden.md', stable(body));
+    expectGolden('action/summary-first-run.golden.md', result.summary);
   });
 
   test('a tag value holding Markdown, HTML and an @mention is rendered inert', async () => {
@@ -185,5 +190,68 @@ describe('the Action on a pull request', () => {
     const location = sarif.runs[0].results[0].locations[0].physicalLocation;
     expect(result.outputs.sarif).toBe(`${scenario.repo.root}/out/tags.sarif`);
     expect(location.artifactLocation.uri).toBe('infra/app/main.tf');
+  });
+
+  test('an existing violation is listed apart and does not block under new-only', async () => {
+    const result = await run(108, { comment: 'off' });
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8'));
+    expect(report.findings.map((f: { resource: string }) => f.resource)).toEqual([
+      'aws_instance.web',
+    ]);
+    expect(result.outputs.blocking).toBe('1');
+    expect(result.summary).toContain(
+      '<details><summary>1 existing violation the base branch already had (not blocking)',
+    );
+    expect(result.summary).toMatch(
+      /\| missing-tag \| aws\\_s3\\_bucket\.legacy \| infra\/app\/main\.tf:\d+ \| Environment \|/,
+    );
+
+    const all = await run(109, { comment: 'off', 'new-only': 'false' });
+    expect(all.outputs).toMatchObject({ findings: '2', blocking: '2' });
+  });
+
+  test('a resource moved to another file of its module brings no new finding', async () => {
+    const moved = movedScenario();
+    try {
+      fake.files = moved.files;
+      const result = await run(110, {}, moved);
+      expect(result.code).toBe(0);
+      expect(result.outputs).toMatchObject({ findings: '0', blocking: '0' });
+      expect(result.summary).toContain('1 existing violation the base branch already had');
+      expect(fake.comments[0]?.body).toContain('aws\\_s3\\_bucket.legacy');
+    } finally {
+      moved.repo.remove();
+    }
+  });
+});
+
+describe('a pull request of 3,500 files', () => {
+  let large: Scenario;
+
+  beforeAll(() => {
+    large = largeScenario(3_500);
+  }, 120_000);
+
+  afterAll(() => large.repo.remove());
+
+  test('pages through the files API to its 3,000-file cap, then reads the rest from git', async () => {
+    fake.files = large.files;
+    const result = await run(120, { comment: 'off' }, large);
+
+    const pages = fake.calls.filter((call) => call.path === FILES);
+    expect(pages).toHaveLength(30);
+    expect(pages.map((call) => call.query.page ?? '1')).toEqual(
+      Array.from({ length: 30 }, (_, index) => String(index + 1)),
+    );
+    expect(result.stdout).toContain(
+      'The pull-request files API lists at most 3,000 files and listed 3000 of 3500; ' +
+        'reading the changed files from git instead.',
+    );
+    expect(result.stdout).toContain('The pull request changes 3500 files (from git).');
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8'));
+    expect(
+      report.findings.map((f: { resource: string; key: string }) => `${f.resource} ${f.key}`),
+    ).toEqual(['aws_s3_bucket.late CostCenter', 'aws_s3_bucket.late Environment']);
+    expect(result.code).toBe(1);
   });
 });

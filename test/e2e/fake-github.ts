@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGitData } from './fake-git-data.js';
 
 /** One request the fake answered. */
 export interface RecordedCall {
@@ -46,13 +47,16 @@ const FILE_LIST_CAP = 3_000;
 /**
  * A small GitHub-like API on 127.0.0.1 for end-to-end tests of the Action: pull-request files
  * with pagination and Link headers (capped at 3,000 files as GitHub does), issue-comment
- * create, list, update and delete, GraphQL `nodes` and `minimizeComment`. It records every call
+ * create, list, update and delete, GraphQL `nodes` and `minimizeComment`, and the Git Data API
+ * (`FakeGitData`). It records every call
  * and can be told to fail the next calls to a route with a status.
  */
 export class FakeGitHub {
   readonly calls: RecordedCall[] = [];
   comments: FakeComment[] = [];
   files: FakeFile[] = [];
+  /** The repository's Git Data API: refs, commits, trees, blobs. */
+  git = new FakeGitData();
   private readonly faults: Fault[] = [];
   private nextCommentId = 1001;
   private server: Server | undefined;
@@ -108,6 +112,8 @@ export class FakeGitHub {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
+    // Octokit percent-encodes a ref's slashes (`heads%2Fdata%2Fbilling`); GitHub accepts both.
+    url.pathname = decodeURIComponent(url.pathname);
     const text = await readBody(request);
     const body: unknown = text === '' ? undefined : JSON.parse(text);
     const method = request.method ?? 'GET';
@@ -133,7 +139,12 @@ export class FakeGitHub {
     );
     if (!fault) return undefined;
     fault.times--;
-    const message = fault.status === 403 ? 'Resource not accessible by integration' : 'Bad Gateway';
+    const message =
+      fault.status === 403
+        ? 'Resource not accessible by integration'
+        : fault.status === 404
+          ? 'Not Found'
+          : 'Bad Gateway';
     return { status: fault.status, body: { message } };
   }
 
@@ -149,6 +160,9 @@ export class FakeGitHub {
     const single = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
     if (single) return this.commentById(method, Number(single[1]), body);
     if (method === 'POST' && path === '/graphql') return this.graphql(body);
+    const git = /^\/repos\/[^/]+\/[^/]+\/git\/(.+)$/.exec(path);
+    const gitReply = git ? this.git.route(method, git[1] ?? '', body) : undefined;
+    if (gitReply) return gitReply;
     return { status: 404, body: { message: 'Not Found' } };
   }
 
@@ -207,9 +221,10 @@ export class FakeGitHub {
   }
 }
 
+/** A comment as the REST API shows it: the minimized state is GraphQL's only. */
 function restComment(comment: FakeComment) {
-  const { minimized: _minimized, ...rest } = comment;
-  return rest;
+  const { id, node_id, body, user, html_url } = comment;
+  return { id, node_id, body, user, html_url };
 }
 
 function text(body: unknown): string {

@@ -1,7 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
+  rmSync,
   readFileSync,
   readdirSync,
   statSync,
@@ -12,12 +15,102 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-export const BUNDLE = join(ROOT, 'dist', 'index.js');
+const DIST = join(ROOT, 'dist');
 
-/** Builds `dist/` when the bundle is missing or older than a source file. */
-export function buildIfStale(): void {
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return;
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+const BUILD_LOCK = join(tmpdir(), 'openclaw-tags-e2e-build.lock');
+/** A lock older than this is left from a killed build and is taken over. */
+const STALE_LOCK_MS = 15 * 60 * 1000;
+
+/** This test file's own copy of the bundle, set by `prepareBundle`. */
+let bundle: string | undefined;
+let bundleFolder: string | undefined;
+
+/**
+ * Bundles `dist/` (`scripts/build.mjs`, the bundling half of `npm run build`; type errors are
+ * `tsc`'s to report) when it is missing or older than a source file, and copies it to a folder
+ * of this test file's own, so that a rebuild started by another test file (after a source
+ * change) never swaps the bundle under a running test. Test files run in parallel: a lock folder
+ * lets one bundle or copy at a time. Returns the copied `index.js`.
+ */
+export function prepareBundle(): string {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
+    } catch {
+      if (isAbandoned()) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      pause(1000);
+      continue;
+    }
+    try {
+      const state = bundleState();
+      if (state === 'being-built') {
+        pause(2000);
+        continue;
+      }
+      if (state === 'stale') {
+        execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+      }
+      const folder = mkdtempSync(join(tmpdir(), 'openclaw-tags-bundle-'));
+      bundleFolder = folder;
+      const copy = join(folder, 'dist');
+      cpSync(DIST, copy, { recursive: true });
+      // A build from outside the lock may have emptied dist/ while it was copied.
+      if (!existsSync(join(copy, 'assets', 'tree-sitter-tsx.wasm'))) continue;
+      bundle = join(copy, 'index.js');
+      return bundle;
+    } finally {
+      rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Removes this test file's copy of the bundle; call it in `afterAll`. */
+export function releaseBundle(): void {
+  if (bundleFolder !== undefined) rmSync(bundleFolder, { recursive: true, force: true });
+  bundle = undefined;
+  bundleFolder = undefined;
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Whether the lock was left by a process that is gone, or is older than any build takes. */
+function isAbandoned(): boolean {
+  const lockedAt = statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs;
+  if (lockedAt === undefined) return false;
+  if (Date.now() - lockedAt > STALE_LOCK_MS) return true;
+  let pid = Number.NaN;
+  try {
+    pid = Number(readFileSync(join(BUILD_LOCK, 'pid'), 'utf8'));
+  } catch {
+    // Not written yet, or the lock is being released.
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return Date.now() - lockedAt > 10_000;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** The asset `scripts/build.mjs` writes last: once it is newer than the bundle, dist/ is whole. */
+const LAST_ASSET = join(DIST, 'assets', 'tree-sitter-tsx.wasm');
+/** A build that has not finished in this long has died. */
+const BUILD_MS = 10 * 60 * 1000;
+
+/**
+ * `fresh` when dist/ is complete and newer than every source; `being-built` while a build
+ * (`npm run build` from anywhere) has written the bundle but not yet its assets; else `stale`.
+ */
+function bundleState(): 'fresh' | 'being-built' | 'stale' {
+  const index = statSync(join(DIST, 'index.js'), { throwIfNoEntry: false });
+  if (index === undefined || index.mtimeMs < newestSource()) return 'stale';
+  const last = statSync(LAST_ASSET, { throwIfNoEntry: false });
+  if (last !== undefined && last.mtimeMs >= index.mtimeMs) return 'fresh';
+  return Date.now() - index.mtimeMs < BUILD_MS ? 'being-built' : 'stale';
 }
 
 function newestSource(): number {
@@ -61,6 +154,8 @@ export interface RunSetup {
   readonly event?: { readonly name: string; readonly payload: unknown };
   readonly runId: number;
   readonly runAttempt?: number;
+  /** Other environment variables of the job (`SOURCE_DATE_EPOCH`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -93,10 +188,12 @@ export async function runAction(setup: RunSetup): Promise<ActionRun> {
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
     ...(setup.apiUrl ? { GITHUB_API_URL: setup.apiUrl } : {}),
+    ...setup.env,
     ...inputEnv(setup.inputs ?? {}),
   };
 
-  const child = spawn(process.execPath, [BUNDLE], { cwd: setup.workspace, env });
+  if (bundle === undefined) throw new Error('call prepareBundle() in beforeAll first');
+  const child = spawn(process.execPath, [bundle], { cwd: setup.workspace, env });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
