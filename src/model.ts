@@ -135,6 +135,45 @@ export interface JudgedResource extends Resource {
   readonly checked: boolean;
 }
 
+/**
+ * An exemption in force during a check: valid (reason, owner and expiry given) and not
+ * expired. Findings it covers are left out of `findings` and listed in `suppressed`.
+ */
+export interface ActiveExemption {
+  /** Written as a comment above the resource, or in the policy's `exemptions:`. */
+  readonly kind: 'inline' | 'policy';
+  /** Where it is written: the source file or the policy file, and the line. */
+  readonly file: string;
+  readonly line: number;
+  /** Tag keys it covers; `*` for every finding on the resources it selects. */
+  readonly keys: readonly string[];
+  /** A policy exemption's selectors, as written (an inline one selects the resource below it). */
+  readonly selects?: ExemptionSelectors;
+  readonly reason: string;
+  readonly owner: string;
+  /** Last day it applies, `YYYY-MM-DD`. */
+  readonly expires: string;
+  /** Addresses of the resources whose findings it exempted this time. */
+  readonly resources: readonly string[];
+  /** How many findings it exempted this time. */
+  readonly findings: number;
+}
+
+/** What a policy exemption selects: every selector given must match. */
+export interface ExemptionSelectors {
+  readonly resource?: string;
+  readonly type?: string;
+  readonly path?: string;
+  readonly module?: string;
+}
+
+/** A finding that an active exemption covers, with the index of that exemption. */
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  /** Index into `CheckReport.exemptions`. */
+  readonly exemption: number;
+}
+
 /** The result of `check`, before rendering. */
 export interface CheckReport {
   readonly files: number;
@@ -144,4 +183,8 @@ export interface CheckReport {
   readonly notices: readonly Notice[];
   /** Number of findings whose severity meets the fail-on threshold. */
   readonly blocking: number;
+  /** Exemptions in force, in file and line order; absent when none applied. */
+  readonly exemptions?: readonly ActiveExemption[];
+  /** Findings left out of `findings` because an active exemption covers them. */
+  readonly suppressed?: readonly SuppressedFinding[];
 }

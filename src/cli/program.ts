@@ -51,7 +51,20 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         .choices(['error', 'warning', 'never'])
         .default('error'),
     )
-    .option('--tags-file <file>', 'stack-level tags (YAML or JSON map) applied to every resource')
+    .option(
+      '--tags-file <file>',
+      'stack tags (YAML or JSON map) for CloudFormation and SAM templates only: applied to ' +
+        'every resource of each template, under its own tags (not Terraform, Kubernetes or code)',
+    )
+    .option(
+      '--today <date>',
+      'judge exemption expiry as of this day, YYYY-MM-DD (default: today, UTC)',
+    )
+    .option(
+      '--fix',
+      'apply certain fixes to HCL and YAML files (rename keys, fix value case, add keys whose ' +
+        'value the policy fixes), then report what remains',
+    )
     .action(async (paths: string[], options: Record<string, unknown>) => {
       setExitCode(await runCheck(paths, options, io));
     });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describeType } from '../catalog/index.js';
 import { extractors as defaultExtractors } from '../extract/index.js';
 import type { ClaimedFile, ExtractContext, Extractor } from '../extract/types.js';
@@ -10,11 +11,19 @@ import type {
   Resource,
   Severity,
 } from '../model.js';
+import { applyExemptions } from '../exemptions/index.js';
+import { withReplacements } from '../fix/index.js';
 import { resourceInScope } from '../policy/scope.js';
 import type { Policy } from '../policy/types.js';
 import { evaluate } from '../rules/index.js';
+import { extractIsolated } from './isolate.js';
 import { discoverFiles, type DiscoveredFile } from '../sources/discover.js';
-import { readSourceText, UnreadableFileError } from '../sources/read.js';
+import {
+  confinedReader,
+  readBoundary,
+  readSourceText,
+  UnreadableFileError,
+} from '../sources/read.js';
 
 /** The severity from which a finding blocks: `never` blocks nothing. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -29,6 +38,8 @@ export interface CheckOptions {
   /** Restricts the scan to these files (relative paths), for pull-request checks. */
   readonly onlyFiles?: ReadonlySet<string>;
   readonly extractors?: readonly Extractor[];
+  /** The day exemption expiry is judged against, `YYYY-MM-DD`; default: today (UTC). */
+  readonly today?: string;
 }
 
 /**
@@ -43,7 +54,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     cwd: options.cwd,
     policy: options.policy,
     stackTags: options.stackTags ?? {},
-    readText: readSourceText,
+    readText: confinedReader(readBoundary(options.cwd)),
   };
 
   const { claims, errors: readErrors } = await claimFiles(discovered, extractors);
@@ -53,9 +64,11 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   for (const extractor of extractors) {
     const files = claims.get(extractor) ?? [];
     if (files.length === 0) continue;
-    const extraction = await extractor.extract(files, context);
+    const extraction = await extractIsolated(extractor, files, context);
     resources.push(...extraction.resources);
-    errors.push(...extraction.errors);
+    // An extractor that reads a file's neighbours (a Terraform module folder) may meet a file
+    // whose read already failed here; it is reported once.
+    errors.push(...extraction.errors.filter((error) => !errors.some((e) => sameError(e, error))));
     notices.push(...extraction.notices);
   }
 
@@ -63,10 +76,21 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
   const visible = options.onlyFiles
     ? judged.filter((resource) => options.onlyFiles?.has(resource.file))
     : judged;
-  const findings = sortFindings([
-    ...evaluate(options.policy, visible),
-    ...errors.map(parseErrorFinding),
-  ]);
+  const readLines = sourceLines(options.cwd, claims);
+  const evaluated = await withReplacements(
+    [...evaluate(options.policy, visible), ...errors.map(parseErrorFinding)],
+    visible,
+    options.policy,
+    readLines,
+  );
+  const exempted = await applyExemptions({
+    findings: evaluated,
+    resources: visible,
+    policy: options.policy,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    readLines,
+  });
+  const findings = sortFindings([...exempted.findings]);
   return {
     files: discovered.length,
     resources: visible,
@@ -74,6 +98,30 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
     errors: sortErrors(errors),
     notices,
     blocking: findings.filter((finding) => blocks(finding.severity, options.failOn)).length,
+    ...(exempted.exemptions.length === 0 ? {} : { exemptions: exempted.exemptions }),
+    ...(exempted.suppressed.length === 0 ? {} : { suppressed: exempted.suppressed }),
+  };
+}
+
+/**
+ * Lines of a file by its path relative to `cwd`: the claimed text when the file was scanned,
+ * else read from disk (a module's file); undefined when unreadable. Inline exemptions and fixes
+ * read the source around a resource through it, so they work for every format.
+ */
+function sourceLines(
+  cwd: string,
+  claims: ReadonlyMap<Extractor, readonly ClaimedFile[]>,
+): (file: string) => Promise<readonly string[] | undefined> {
+  const texts = new Map<string, string>();
+  for (const files of claims.values()) for (const file of files) texts.set(file.file, file.text);
+  return async (file) => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = await readSourceText(resolve(cwd, file), file).catch(() => undefined);
+      if (text === undefined) return undefined;
+      texts.set(file, text);
+    }
+    return text.split('\n');
   };
 }
 
@@ -135,6 +183,10 @@ function sortFindings(findings: Finding[]): Finding[] {
       compare(a.rule, b.rule) ||
       compare(a.key ?? '', b.key ?? ''),
   );
+}
+
+function sameError(a: InputError, b: InputError): boolean {
+  return a.file === b.file && a.line === b.line && a.message === b.message;
 }
 
 function sortErrors(errors: InputError[]): InputError[] {

@@ -1,7 +1,14 @@
 import type { CheckReport, Finding, Severity } from '../model.js';
 import { escapeMarkdown } from './escape.js';
 import { ruleHelpUri } from './links.js';
-import { errorsNotInFindings, plural, summarize, summaryLine } from './summary.js';
+import {
+  errorsNotInFindings,
+  exemptionScope,
+  filesWithFindings,
+  plural,
+  summarize,
+  summaryLine,
+} from './summary.js';
 
 /** Options of the Markdown report. */
 export interface MarkdownOptions {
@@ -24,7 +31,7 @@ const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
 /**
  * A compact summary for a pull-request comment or job summary: a heading with the verdict, a
  * table of counts, a table of findings (cut at `maxFindings`, saying how many more there are),
- * then input errors and notices. Every string from the user's files goes through
+ * then input errors, active exemptions and notices. Every string from the user's files goes through
  * `escapeMarkdown`, so paths, addresses, keys, values and messages cannot format, link or
  * mention anything.
  */
@@ -34,10 +41,11 @@ export function renderMarkdown(report: CheckReport, options: MarkdownOptions = {
   const cell = (text: string) => escapeMarkdown(cut(text, settings.maxCellLength));
 
   const blocks = [
-    `### ${settings.title}: ${summaryLine(summary)}`,
+    `### ${settings.title}: ${summaryLine(summary, filesWithFindings(report))}`,
     countsTable(summary),
     ...findingsBlocks(report.findings, settings.maxFindings, cell),
     ...errorBlock(report, cell),
+    ...exemptionBlock(report, cell),
     ...noticeBlock(report, cell),
   ];
   return `${blocks.join('\n\n')}\n`;
@@ -94,6 +102,30 @@ function errorBlock(report: CheckReport, cell: (text: string) => string): string
     (error) => `- ${cell(error.file)}:${error.line}: ${cell(error.message)}`,
   );
   return [`**Input errors**\n\n${lines.join('\n')}`];
+}
+
+function exemptionBlock(report: CheckReport, cell: (text: string) => string): string[] {
+  const exemptions = report.exemptions ?? [];
+  if (exemptions.length === 0) return [];
+  const rows = exemptions.map((exemption) => {
+    const keys = exemptionScope(exemption);
+    const cells = [
+      `${cell(exemption.file)}:${exemption.line}`,
+      cell(keys),
+      cell(exemption.resources.join(', ')),
+      String(exemption.findings),
+      cell(exemption.owner),
+      cell(exemption.expires),
+      cell(exemption.reason),
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  const table = [
+    '| Exemption | Keys | Resources | Findings | Owner | Expires | Reason |',
+    '| --- | --- | --- | ---: | --- | --- | --- |',
+    ...rows,
+  ];
+  return [`**Active exemptions**\n\n${table.join('\n')}`];
 }
 
 function noticeBlock(report: CheckReport, cell: (text: string) => string): string[] {

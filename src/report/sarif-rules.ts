@@ -1,3 +1,4 @@
+import { invalidExemptionMeta } from '../exemptions/index.js';
 import type { RuleId, Severity } from '../model.js';
 import { rules as registeredRules } from '../rules/index.js';
 import { ruleHelpUri } from './links.js';
@@ -22,14 +23,16 @@ export type SarifLevel = 'error' | 'warning' | 'note';
 
 /**
  * Rules that are produced outside the rule registry: the engine turns every unreadable or
- * unparsable file into a `parse-error` finding.
+ * unparsable file into a `parse-error` finding, and every exemption that lacks a reason,
+ * owner or expiry, or has expired, into an `invalid-exemption` finding.
  */
-const ENGINE_RULES: readonly RuleDescription[] = [
+export const ENGINE_RULES: readonly RuleDescription[] = [
   {
     id: 'parse-error',
     description: 'A file could not be read or parsed; the rest of the scan went on without it',
     defaultSeverity: 'error',
   },
+  invalidExemptionMeta,
 ];
 
 /** The SARIF level of a product severity: `notice` is SARIF's `note`. */

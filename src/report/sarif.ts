@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CheckReport, Finding, Replacement } from '../model.js';
+import type { ActiveExemption, CheckReport, Finding, Replacement } from '../model.js';
 import { PROJECT_URL } from './links.js';
 import {
   registeredRuleDescriptions,
@@ -26,13 +26,14 @@ const FINGERPRINT_KEY = 'openclawTags/resourceRuleKey/v1';
  * description, a link to `docs/rules/<id>.md` and its default level; each finding is a result
  * with its level, message (and fix), a location relative to the scanned root, a fingerprint
  * that survives line moves, and, where the fix is certain, a SARIF `fix` with the replacement.
+ * Findings an active exemption covers follow as results with a `suppressions` entry.
  */
 export function renderSarif(report: CheckReport, options: SarifOptions): string {
   const described = options.rules ?? registeredRuleDescriptions();
-  const rules = ruleDescriptors(
-    described,
-    report.findings.map((finding) => finding.rule),
-  );
+  const rules = ruleDescriptors(described, [
+    ...report.findings.map((finding) => finding.rule),
+    ...(report.suppressed ?? []).map((entry) => entry.finding.rule),
+  ]);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: SCHEMA_URI,
@@ -47,7 +48,13 @@ export function renderSarif(report: CheckReport, options: SarifOptions): string 
             rules,
           },
         },
-        results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.rule))),
+        results: [
+          ...report.findings.map((finding) => result(finding, ruleIndex.get(finding.rule))),
+          ...(report.suppressed ?? []).map(({ finding, exemption }) => ({
+            ...result(finding, ruleIndex.get(finding.rule)),
+            suppressions: [suppression(report.exemptions?.[exemption])],
+          })),
+        ],
       },
     ],
   };
@@ -71,6 +78,19 @@ function result(finding: Finding, ruleIndex: number | undefined) {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
     ...(finding.replacement ? { fixes: [sarifFix(finding, finding.replacement)] } : {}),
     properties: { resource: finding.resource, key: finding.key },
+  };
+}
+
+/** A SARIF suppression for a finding an exemption covers: in source, or by the policy. */
+function suppression(exemption: ActiveExemption | undefined) {
+  const justification = exemption
+    ? `${exemption.reason} (owner ${exemption.owner}, expires ${exemption.expires}; ` +
+      `${exemption.file}:${exemption.line})`
+    : 'exempted';
+  return {
+    kind: exemption?.kind === 'inline' ? 'inSource' : 'external',
+    status: 'accepted',
+    justification,
   };
 }
 

@@ -1,5 +1,11 @@
-import type { CheckReport, Finding, Notice, Severity } from '../model.js';
-import { errorsNotInFindings, summarize, summaryLine } from './summary.js';
+import type { ActiveExemption, CheckReport, Finding, Notice, Severity } from '../model.js';
+import {
+  errorsNotInFindings,
+  exemptionScope,
+  filesWithFindings,
+  summarize,
+  summaryLine,
+} from './summary.js';
 import { inertForTerminal, painter, type Paint, type Style } from './terminal.js';
 
 /** Options of the text report. */
@@ -19,7 +25,7 @@ const SEVERITY_WIDTH = 'warning'.length;
 /**
  * The human-readable report: findings grouped by file, one line each
  * (`file:line  severity  rule  resource  message`) with an indented `fix:` line when a fix is
- * known; then notices, input errors not already shown as findings, and a summary line. Every
+ * known; then active exemptions, notices, input errors not already shown as findings, and a summary line. Every
  * string from the user's files is made inert for the terminal.
  */
 export function renderText(report: CheckReport, options: TextOptions): string {
@@ -29,6 +35,9 @@ export function renderText(report: CheckReport, options: TextOptions): string {
     fileSection(file, findings, ruleWidth, paint),
   );
 
+  if (report.exemptions && report.exemptions.length > 0) {
+    sections.push(exemptionSection(report.exemptions, paint));
+  }
   if (report.notices.length > 0) sections.push(noticeSection(report.notices, paint));
   const errors = errorsNotInFindings(report);
   if (errors.length > 0) {
@@ -39,7 +48,7 @@ export function renderText(report: CheckReport, options: TextOptions): string {
   }
 
   const summary = summarize(report);
-  const verdict = summaryLine(summary);
+  const verdict = summaryLine(summary, filesWithFindings(report));
   const verdictStyle: Style =
     summary.blocking > 0 ? 'red' : summary.findings > 0 ? 'yellow' : 'green';
   sections.push(paint(verdictStyle, verdict));
@@ -77,6 +86,25 @@ function fileSection(file: string, findings: readonly Finding[], ruleWidth: numb
 
 function fixText(finding: Finding): string {
   return indentContinuation(inert(finding.fix ?? ''), '           ');
+}
+
+/** One line per active exemption: where, until when, who, what it covers, why. */
+function exemptionSection(exemptions: readonly ActiveExemption[], paint: Paint): string {
+  const lines = exemptions.map((exemption) =>
+    listLine(`${exemption.file}:${exemption.line}`, exemptionSummary(exemption), paint),
+  );
+  return [paint('bold', 'Active exemptions'), ...lines].join('\n');
+}
+
+/** `until 2027-01-31, owner platform: CostCenter on aws_s3_bucket.a (2 findings): reason`. */
+export function exemptionSummary(exemption: ActiveExemption): string {
+  const keys = exemptionScope(exemption);
+  const where = exemption.resources.length === 0 ? '' : ` on ${exemption.resources.join(', ')}`;
+  const count = `${exemption.findings} finding${exemption.findings === 1 ? '' : 's'}`;
+  return (
+    `until ${exemption.expires}, owner ${exemption.owner}: ${keys}${where} (${count}): ` +
+    exemption.reason
+  );
 }
 
 function noticeSection(notices: readonly Notice[], paint: Paint): string {

@@ -67,7 +67,7 @@ function missingParent(
       parent: keyLabel(parent, found.form),
     },
     key: rule.key,
-    line: view.lineOf(childKey),
+    ...view.placeOf(childKey),
     fix: `add ${view.noun} ${found.form} = "${valuePlaceholder(parent, allowed)}"`,
     severity: rule.severity,
   };
@@ -101,7 +101,7 @@ function valueUnderParent(
       allowed: allowed.join(', '),
     },
     key: rule.key,
-    line: view.lineOf(childKey),
+    ...view.placeOf(childKey),
     fix: `set ${view.noun} ${childKey} = "${suggestion ?? valuePlaceholder(rule, allowed)}"`,
     severity: rule.severity,
   };

@@ -1,9 +1,10 @@
 import type { Finding, JudgedResource } from '../model.js';
 import { resourceInScope } from '../policy/scope.js';
-import type { Policy } from '../policy/types.js';
+import type { Policy, TagRule } from '../policy/types.js';
 import { hierarchy } from './hierarchy.js';
 import { invalidKey } from './invalid-key.js';
 import { invalidValue } from './invalid-value.js';
+import { isAiCall, missingAttribution } from './missing-attribution.js';
 import { missingTag } from './missing-tag.js';
 import { reportsToFindings } from './render.js';
 import type { Rule } from './rule.js';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   invalidValue,
   hierarchy,
   invalidKey,
+  missingAttribution,
 ];
 
 /**
@@ -43,7 +45,7 @@ export function judgeResource(
   resource: JudgedResource,
   selected: readonly Rule[],
 ): Finding[] {
-  const keys = policy.tags.filter((rule) => resourceInScope(rule.scope, resource));
+  const keys = policy.tags.filter((rule) => keyCovers(rule, resource));
   const views = tagViews(policy, resource);
   const findings: Finding[] = [];
   for (const rule of selected) {
@@ -52,6 +54,16 @@ export function judgeResource(
     findings.push(...reportsToFindings(rule, resource, views, reportsPerView));
   }
   return findings;
+}
+
+/**
+ * Whether a policy key applies to a resource: its scope covers it, and for an AI model call
+ * (which carries request metadata, not tags, and is judged by `attribution:`) the key's
+ * resources list types rather than `cost-bearing` or `taggable`.
+ */
+function keyCovers(rule: TagRule, resource: JudgedResource): boolean {
+  if (isAiCall(resource) && !Array.isArray(rule.scope.resources)) return false;
+  return resourceInScope(rule.scope, resource);
 }
 
 function appliesTo(rule: Rule, resource: JudgedResource): boolean {

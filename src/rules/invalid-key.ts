@@ -74,7 +74,7 @@ function badKey(
     messageId: 'badKey',
     data: { noun: view.noun, key, provider: FAMILY_NAMES[family], problem },
     key,
-    line: view.lineOf(key),
+    ...view.placeOf(key),
     fix: rename === undefined ? null : `rename ${view.noun} ${key} to ${rename}`,
   };
 }
@@ -92,7 +92,7 @@ function badValue(
     messageId: 'badValue',
     data: { noun: view.noun, key, provider: FAMILY_NAMES[family], problem },
     key,
-    line: view.lineOf(key),
+    ...view.placeOf(key),
     fix: null,
   };
 }

@@ -50,7 +50,7 @@ function judgeValue(
   value: string,
   view: TagView,
 ): ValueReport | undefined {
-  const line = view.lineOf(presentKey);
+  const place = view.placeOf(presentKey);
   const label = presentKey === rule.key ? presentKey : keyLabel(rule, presentKey);
   const data = { noun: view.noun, key: label, value: JSON.stringify(value) };
   const setFix = (text: string): string => `set ${view.noun} ${presentKey} = "${text}"`;
@@ -62,7 +62,7 @@ function judgeValue(
         ? ` matching ${rule.pattern.source}`
         : '';
     const fix = setFix(valuePlaceholder(rule, rule.values));
-    return { messageId: 'empty', data: { ...data, allowed }, line, fix };
+    return { messageId: 'empty', data: { ...data, allowed }, ...place, fix };
   }
 
   if (rule.values && !rule.values.includes(value)) {
@@ -70,12 +70,12 @@ function judgeValue(
     const hint = suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`;
     const fix = setFix(suggestion ?? valuePlaceholder(rule, rule.values));
     const allowed = rule.values.join(', ');
-    return { messageId: 'notAllowed', data: { ...data, hint, allowed }, line, fix };
+    return { messageId: 'notAllowed', data: { ...data, hint, allowed }, ...place, fix };
   }
 
   if (rule.pattern && !rule.pattern.regex.test(value)) {
     const fix = setFix(valuePlaceholder(rule, undefined));
-    return { messageId: 'noMatch', data: { ...data, pattern: rule.pattern.source }, line, fix };
+    return { messageId: 'noMatch', data: { ...data, pattern: rule.pattern.source }, ...place, fix };
   }
   return undefined;
 }

@@ -65,9 +65,10 @@ function toFinding(
   if (template === undefined) {
     throw new Error(`rule ${rule.meta.id} has no message ${report.messageId}`);
   }
+  const file = report.file ?? resource.file;
   const data = {
     resource: resource.address,
-    file: resource.file,
+    file,
     line: report.line,
     ...report.data,
     when,
@@ -76,7 +77,7 @@ function toFinding(
     rule: rule.meta.id,
     severity: report.severity ?? rule.meta.defaultSeverity,
     resource: resource.address,
-    file: resource.file,
+    file,
     line: report.line,
     key: report.key,
     message: renderMessage(template, data),
@@ -89,6 +90,7 @@ function signature(report: RuleReport<string>): string {
     report.messageId,
     Object.entries(report.data).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     report.key,
+    report.file ?? null,
     report.line,
     report.fix,
     report.severity ?? null,

@@ -27,6 +27,8 @@ export interface RuleReport<MessageId extends string> {
   /** Policy key for key-level findings; the key as written for key-text findings; `*`; null. */
   readonly key: string | null;
   readonly line: number;
+  /** File of `line` when it is not the resource's own file (see `TagView.placeOf`). */
+  readonly file?: string;
   readonly fix: string | null;
   readonly severity?: RuleSeverity;
 }

@@ -1,3 +1,4 @@
+import { attributionRequired } from './missing-attribution.js';
 import { createRule, type RuleContext, type RuleReport } from './rule.js';
 
 type MessageId = 'unresolved';
@@ -5,8 +6,9 @@ type MessageId = 'unresolved';
 /**
  * The extractor could not determine a resource's tags (a variable from an unseen caller, a
  * function it cannot evaluate). Rather than pass silently, this reports once per resource with
- * the reason, whenever the policy requires anything of the resource; `missing-tag` then stays
- * quiet about it. A warning: the author may not be able to change where the tags come from.
+ * the reason, whenever the policy requires anything of the resource (a key, or attribution of
+ * an AI call); `missing-tag` then stays quiet about it. A warning: the author may not be able
+ * to change where the tags come from.
  */
 export const unresolvedTags = createRule<MessageId>({
   meta: {
@@ -24,7 +26,10 @@ export const unresolvedTags = createRule<MessageId>({
   check(context: RuleContext): RuleReport<MessageId>[] {
     const { policy, resource, view } = context;
     if (resource.unresolved === undefined) return [];
-    const requiresSomething = policy.requireAny || context.keys.some((rule) => rule.required);
+    const requiresSomething =
+      policy.requireAny ||
+      context.keys.some((rule) => rule.required) ||
+      attributionRequired(policy, resource);
     if (!requiresSomething) return [];
     return [
       {

@@ -19,8 +19,17 @@ export interface TagView {
   readonly hasMap: boolean;
   /** Where a new key goes: the map's line when it exists, else the resource's line. */
   readonly insertLine: number;
-  /** Where `key` was set, falling back to `insertLine`. */
-  lineOf(key: string): number;
+  /**
+   * Where `key` was set, falling back to `insertLine`; `file` is given when that line is in
+   * another file than the resource's (a module call's input, a provider's default tags).
+   */
+  placeOf(key: string): Place;
+}
+
+/** A line, in the resource's own file unless `file` says otherwise. */
+export interface Place {
+  readonly line: number;
+  readonly file?: string;
 }
 
 /**
@@ -39,7 +48,7 @@ export function tagViews(policy: Policy, resource: JudgedResource): TagView[] {
         target: 'annotations',
         hasMap,
         insertLine: resource.line,
-        lineOf: () => resource.line,
+        placeOf: () => ({ line: resource.line }),
       },
     ];
   }
@@ -53,11 +62,18 @@ export function tagViews(policy: Policy, resource: JudgedResource): TagView[] {
     target,
     hasMap,
     insertLine,
-    lineOf: (key: string) => resource.origins?.[key]?.line ?? insertLine,
+    placeOf: (key: string) => originPlace(resource, key) ?? { line: insertLine },
   };
   const variants = resource.variants ?? [];
   if (variants.length === 0) return [{ ...base, tags: resource.tags, condition: null }];
   return variants.map((variant) => ({ ...base, tags: variant.tags, condition: variant.condition }));
+}
+
+function originPlace(resource: JudgedResource, key: string): Place | undefined {
+  const origin = resource.origins?.[key];
+  if (origin === undefined) return undefined;
+  const elsewhere = origin.file !== undefined && origin.file !== resource.file;
+  return elsewhere ? { line: origin.line, file: origin.file } : { line: origin.line };
 }
 
 function keyProvider(resource: JudgedResource): string {

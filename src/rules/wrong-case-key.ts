@@ -41,7 +41,7 @@ export const wrongCaseKey = createRule<MessageId>({
           messageId: duplicate ? 'duplicate' : 'rename',
           data,
           key: nearMiss,
-          line: view.lineOf(nearMiss),
+          ...view.placeOf(nearMiss),
           fix: duplicate
             ? `remove ${view.noun} ${nearMiss}`
             : `rename ${view.noun} ${nearMiss} to ${found.form}`,

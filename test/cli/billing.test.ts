@@ -63,6 +63,14 @@ beforeAll(async () => {
     ].join('\n'),
   );
   await writeFile(join(dir, 'billing', 'unknown.csv'), 'a,b,c\n1,2,3\n');
+  await writeFile(
+    join(dir, 'env-first.yaml'),
+    'version: 1\ntags:\n  Environment:\n    required: true\n  Project:\n    required: true\n',
+  );
+  await writeFile(
+    join(dir, 'bad-policy.yaml'),
+    'version: 1\ntags:\n  Project:\n    required: maybe\n',
+  );
 });
 
 afterAll(async () => {
@@ -149,6 +157,27 @@ describe('openclaw-tags ingest and report on the AI nutrition app example', () =
     expect(markdown).toContain('| Model | food-recognition | $7,000.00 | no data |  | 46.7% |');
     expect(markdown).toContain('| Model | coach-v2 | no spend in the snapshot | | | |');
     expectGolden('billing-report-touched.golden.md', markdown);
+  });
+});
+
+describe('openclaw-tags report default group-by key', () => {
+  test.each([
+    ['the snapshot policy first key without --policy', [], 'Spend by Project'],
+    ['the first key of --policy', ['--policy', 'env-first.yaml'], 'Spend by Environment'],
+    [
+      'the first key of --policy, with paths',
+      ['infra', '--policy', 'env-first.yaml'],
+      'Spend by Environment',
+    ],
+  ])('is %s', async (_name, extra, heading) => {
+    expect((await ingest('focus-2026-11.csv', 'default-group.json')).code).toBe(0);
+    const run = await runCliCaptured(
+      ['report', 'default-group.json', ...extra, '--now', SOON],
+      dir,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(heading);
   });
 });
 
@@ -297,6 +326,16 @@ describe('openclaw-tags ingest and report on bad input', () => {
       name: 'report by a key the snapshot lacks',
       argv: ['report', 'focus.json', '--group-by', 'Team'],
       message: /group-by key `Team` is not in the snapshot/,
+    },
+    {
+      name: 'report with a --policy that does not exist, without paths',
+      argv: ['report', 'focus.json', '--policy', 'none.yaml'],
+      message: /none\.yaml: cannot read the policy file/,
+    },
+    {
+      name: 'report with an invalid --policy, without paths',
+      argv: ['report', 'focus.json', '--policy', 'bad-policy.yaml'],
+      message: /bad-policy\.yaml:4:15: /,
     },
     {
       name: 'report with a --now that is no time',

@@ -126,6 +126,37 @@ describe('openclaw-tags check output', () => {
     expect(sarif.version).toBe('2.1.0');
   });
 
+  test.each([
+    {
+      name: 'a YAML syntax error',
+      text: 'Project: [a\nOwner: b\n',
+      stderr:
+        'openclaw-tags: tags.yaml:2:1: not valid YAML or JSON: Flow sequence in block ' +
+        'collection must be sufficiently indented and end with a ]\n',
+    },
+    {
+      name: 'a key written twice',
+      text: 'Project: a\nProject: b\n',
+      stderr: 'openclaw-tags: tags.yaml:2:1: a tag key appears twice; write each key once\n',
+    },
+    {
+      name: 'a list instead of a map',
+      text: '- Project\n',
+      stderr: 'openclaw-tags: tags.yaml: the tags file must be a map of tag keys to values\n',
+    },
+  ])('--tags-file with $name exits 2 with file:line:col', async ({ text, stderr }) => {
+    await writeFile(join(dir, 'tags.yaml'), text);
+    const run = await runCliCaptured(['check', 'tagged.tf', '--tags-file', 'tags.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(stderr);
+  });
+
+  test('a --tags-file that does not exist exits 2 naming the file', async () => {
+    const run = await runCliCaptured(['check', 'tagged.tf', '--tags-file', 'none.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('openclaw-tags: none.yaml: cannot read the tags file (no such file)\n');
+  });
+
   test('--help is pinned', async () => {
     const run = await runCliCaptured(['check', '--help'], dir);
     expect(run.code).toBe(0);

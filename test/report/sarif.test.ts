@@ -97,9 +97,13 @@ describe('renderSarif', () => {
     expect(validate(log)).toBe(false);
   });
 
-  test('describes every registered rule and the engine parse-error', () => {
+  test('describes every registered rule and the engine rules', () => {
     const ids = render(cleanReport).runs[0]?.tool.driver.rules.map((rule) => rule.id) ?? [];
-    expect(ids).toEqual([...rules.map((rule) => rule.meta.id), 'parse-error']);
+    expect(ids).toEqual([
+      ...rules.map((rule) => rule.meta.id),
+      'parse-error',
+      'invalid-exemption',
+    ]);
   });
 
   test('adds a descriptor for a rule that no description covers', () => {
@@ -108,6 +112,7 @@ describe('renderSarif', () => {
       'missing-tag',
       'invalid-value',
       'parse-error',
+      'invalid-exemption',
       'unresolved-tags',
     ]);
     expect(driverRules[0]?.helpUri).toMatch(/\/docs\/rules\/missing-tag\.md$/);

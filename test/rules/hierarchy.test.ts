@@ -44,6 +44,27 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a child written in another file (provider default tags) is reported in that file',
+    resource: bucket({
+      tagsLine: 3,
+      tags: { Model: 'bert' },
+      origins: { Model: { line: 7, file: 'providers.tf', source: 'provider aws default tags' } },
+    }),
+    expected: [
+      finding({
+        file: 'providers.tf',
+        rule: 'hierarchy',
+        severity: 'warning',
+        line: 7,
+        key: 'Model',
+        message:
+          'aws_s3_bucket.logs has tag Model but no Project; the policy puts Model under ' +
+          'Project, so add Project too',
+        fix: 'add tag Project = "<one of: search, chat>"',
+      }),
+    ],
+  },
+  {
     name: 'a child whose parent is present is fine',
     resource: bucket({ tagsLine: 3, tags: { Project: 'chat', Model: 'gpt' } }),
     expected: [],

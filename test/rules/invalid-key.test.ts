@@ -150,6 +150,27 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a label set in a kustomization is reported in the kustomization, at its line',
+    resource: {
+      ...pod({ '-team': 'x' }),
+      origins: { '-team': { line: 6, file: 'kustomization.yaml', source: 'commonLabels' } },
+    },
+    expected: [
+      finding({
+        resource: 'Pod/default/web',
+        file: 'kustomization.yaml',
+        rule: 'invalid-key',
+        severity: 'warning',
+        line: 6,
+        key: '-team',
+        message:
+          'Pod/default/web label key -team is not valid on Kubernetes: the name part must ' +
+          'start and end with a letter or digit and contain only letters, digits, -, _ and .',
+        fix: 'rename label -team to team',
+      }),
+    ],
+  },
+  {
     name: 'Kubernetes label values may have at most 63 characters; spaces are left to the API',
     resource: pod({ team: 't'.repeat(64), owner: 'John Doe' }),
     expected: [

@@ -60,6 +60,33 @@ const rows: Row[] = [
     ],
   },
   {
+    name: 'a value written in another file (a module call) is reported in that file, at its line',
+    resource: bucket({
+      address: 'module.api.aws_s3_bucket.logs',
+      file: 'modules/s3/main.tf',
+      tagsLine: 9,
+      tags: { CostCenter: 'cc', Environment: 'Production' },
+      origins: {
+        CostCenter: { line: 3, file: 'providers.tf', source: 'provider aws default tags' },
+        Environment: { line: 19, file: 'main.tf', source: 'module "api" input' },
+      },
+    }),
+    expected: [
+      finding({
+        resource: 'module.api.aws_s3_bucket.logs',
+        file: 'main.tf',
+        rule: 'invalid-value',
+        severity: 'error',
+        line: 19,
+        key: 'Environment',
+        message:
+          'module.api.aws_s3_bucket.logs tag Environment = "Production" is not an allowed ' +
+          'value; allowed: prod, staging',
+        fix: 'set tag Environment = "<one of: prod, staging>"',
+      }),
+    ],
+  },
+  {
     name: 'a value that does not match the pattern names the pattern',
     resource: bucket(withOrigins({ CostCenter: 'cc', ModelVersion: '1.2' })),
     expected: [

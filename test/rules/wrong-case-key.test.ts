@@ -40,6 +40,25 @@ const rows: Row[] = [
     expected: [rename('costcenter', 4)],
   },
   {
+    name: 'a key written in another file (a module call) is reported in that file, at its line',
+    resource: bucket({
+      file: 'modules/s3/main.tf',
+      tagsLine: 3,
+      tags: { costcenter: 'cc' },
+      origins: { costcenter: { line: 12, file: 'live/main.tf', source: 'module "s3" input' } },
+    }),
+    expected: [{ ...rename('costcenter', 12), file: 'live/main.tf' }],
+  },
+  {
+    name: 'an origin that names the resource file itself keeps the resource file',
+    resource: bucket({
+      tagsLine: 3,
+      tags: { costcenter: 'cc' },
+      origins: { costcenter: { line: 4, file: 'main.tf', source: 'resource' } },
+    }),
+    expected: [rename('costcenter', 4)],
+  },
+  {
     name: 'snake_case is a near miss; without an origin the finding points at the tag map',
     resource: bucket({ tagsLine: 3, tags: { cost_center: 'cc' } }),
     expected: [rename('cost_center', 3)],

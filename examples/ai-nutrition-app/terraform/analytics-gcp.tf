@@ -8,6 +8,6 @@ resource "google_storage_bucket" "meal_photos" {
     project     = "nutrition-ai"
     environment = "prod"
     costcenter  = "cc-4120"
-    owner       = "analytics"
+    owner       = "analytics@nutrition.example"
   }
 }

@@ -22,7 +22,6 @@ resource "aws_sagemaker_endpoint" "staging_all_models" {
   endpoint_config_name = aws_sagemaker_endpoint_configuration.staging_all_models.name
 
   tags = {
-    Model      = "all-models"
-    CostCenter = "CC-4120"
+    Model = "all-models"
   }
 }

@@ -13,7 +13,8 @@ resource "aws_s3_bucket" "model_artifacts" {
   bucket = "nutrition-ai-model-artifacts"
 
   tags = {
-    Environment = "prod"
+    Environment  = "prod"
+    ModelVersion = "v3.2"
   }
 }
 

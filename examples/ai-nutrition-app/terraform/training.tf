@@ -16,5 +16,5 @@ resource "aws_ebs_volume" "training_scratch" {
   size              = 2000
   type              = "gp3"
 
-  tags = merge(local.prod_tags, var.extra_training_tags)
+  tags = var.extra_training_tags
 }

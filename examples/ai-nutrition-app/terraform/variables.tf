@@ -11,6 +11,6 @@ variable "endpoint_instance_type" {
 }
 
 variable "extra_training_tags" {
-  description = "Tags the training pipeline adds at apply time"
+  description = "Tags of the training scratch volume, which the training pipeline passes at apply time"
   type        = map(string)
 }

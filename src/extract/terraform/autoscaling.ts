@@ -1,7 +1,7 @@
 import { blocksOf, literalString, type Block, type Body } from './hcl/ast.js';
 import { evaluate, type Env } from './eval/evaluate.js';
 import { elementsOf } from './eval/for-expression.js';
-import { asText, mapValue, type Entry, type Value } from './eval/value.js';
+import { asText, mapValue, type Entry, type Origin, type Value } from './eval/value.js';
 import type { ParsedFile } from './parse-file.js';
 import { tagsFromValue, writtenAs, type TagOutcome } from './tags.js';
 
@@ -51,7 +51,12 @@ export function autoscalingTags(body: Body, env: Env, file: ParsedFile): Autosca
   return { ...outcome, incomplete: collected.pending };
 }
 
-function addTag(collected: Collected, body: Body, env: Env, line: number): void {
+/**
+ * Adds one `tag` block. `from` is where the element of a `dynamic "tag"` collection was
+ * written (`GithubRepo = "..."` in the caller's map): the key's origin, rather than the
+ * `key = tag.key` line every element shares.
+ */
+function addTag(collected: Collected, body: Body, env: Env, line: number, from?: Origin): void {
   const keyAttribute = body.attributes.get('key');
   const key = keyAttribute ? evaluate(keyAttribute.expr, env) : undefined;
   const keyText = key ? asText(key) : undefined;
@@ -61,7 +66,7 @@ function addTag(collected: Collected, body: Body, env: Env, line: number): void 
   }
   const valueAttribute = body.attributes.get('value');
   const value: Value = valueAttribute ? evaluate(valueAttribute.expr, env) : { kind: 'null' };
-  const origin = { file: env.file, line: keyAttribute?.line ?? line, source: env.label };
+  const origin = from ?? { file: env.file, line: keyAttribute?.line ?? line, source: env.label };
   collected.entries.set(keyText, {
     value: value.kind === 'null' ? { kind: 'string', value: '' } : value,
     origin,
@@ -90,6 +95,7 @@ function addDynamicTags(collected: Collected, block: Block, env: Env, file: Pars
   const iterator =
     (iteratorAttribute && literalString(iteratorAttribute.expr)) ??
     iteratorName(iteratorAttribute?.expr);
+  const map = collection.kind === 'map' ? collection : undefined;
   for (const element of elements) {
     const bindings = new Map(env.bindings);
     const entries = new Map<string, Entry>([
@@ -97,7 +103,9 @@ function addDynamicTags(collected: Collected, block: Block, env: Env, file: Pars
       ['value', { value: element.value }],
     ]);
     bindings.set(iterator, mapValue(entries));
-    addTag(collected, content.body, { ...env, bindings }, content.line);
+    const keyText = map ? asText(element.key) : undefined;
+    const from = keyText === undefined ? undefined : map?.entries.get(keyText)?.origin;
+    addTag(collected, content.body, { ...env, bindings }, content.line, from);
   }
 }
 

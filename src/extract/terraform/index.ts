@@ -84,12 +84,14 @@ function localCallTargets(folder: ModuleFolder): string[] {
 }
 
 /**
- * Drops exact repeats: a module called twice with the same inputs yields the same items.
- * Only items that share an address and place are compared in full.
+ * Drops exact repeats: a module folder that several scanned roots call under the same name
+ * yields the same items for each. Only items that share an address and place are compared in
+ * full; resources outside any module are walked once and kept as they are.
  */
 function withoutDuplicates<T extends object>(items: readonly T[]): T[] {
   const byPlace = new Map<string, T[]>();
   return items.filter((item) => {
+    if ('address' in item && !('module' in item)) return true;
     const place = placeOf(item);
     const seen = byPlace.get(place);
     if (!seen) {
@@ -103,7 +105,9 @@ function withoutDuplicates<T extends object>(items: readonly T[]): T[] {
   });
 }
 
+/** Where an item is: a resource's address and block, an error's or notice's file and text. */
 function placeOf(item: object): string {
-  const fields = item as { address?: unknown; file?: unknown; line?: unknown; message?: unknown };
-  return `${String(fields.address)}\0${String(fields.file)}\0${String(fields.line)}\0${String(fields.message)}`;
+  const fields = item as { address?: string; file: string; line?: number; message?: string };
+  if (fields.address !== undefined) return `${fields.address} ${fields.file}:${fields.line}`;
+  return `${fields.file}:${fields.line ?? ''} ${fields.message ?? ''}`;
 }

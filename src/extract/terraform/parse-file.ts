@@ -31,7 +31,9 @@ export async function parseTerraformFile(
   text: string,
 ): Promise<ParseOutcome> {
   const where = { absPath, file, text };
-  if (file.endsWith('.json')) return parseWith(() => parseTerraformJson(text), where, '');
+  if (file.endsWith('.json')) {
+    return parseWith(() => parseTerraformJson(text), where, 'not valid JSON: ');
+  }
   try {
     await parseWithHcl2Json(file, text);
   } catch (error) {

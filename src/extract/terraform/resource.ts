@@ -3,10 +3,14 @@ import type { Resource, TagMap, TagOrigin, TagTarget } from '../../model.js';
 import { blocksOf, type Attribute, type Block, type Body } from './hcl/ast.js';
 import { autoscalingTags } from './autoscaling.js';
 import { evaluate, type Env } from './eval/evaluate.js';
-import type { Entry } from './eval/value.js';
+import type { Entry, Origin } from './eval/value.js';
 import { resourceInstances } from './instances.js';
 import type { ModuleInstance } from './module/instance.js';
-import { resourceProviderName, type ProviderTable } from './module/providers.js';
+import {
+  resourceProviderName,
+  type ProviderConfig,
+  type ProviderTable,
+} from './module/providers.js';
 import { overriddenDefaultTags } from './override-provider.js';
 import type { ParsedFile } from './parse-file.js';
 import { NO_TAGS, tagText, tagsFromValue, writtenAs, type TagOutcome } from './tags.js';
@@ -34,27 +38,50 @@ export function resourcesOf(site: ResourceSite): Resource[] {
   const provider = type.split('_')[0] ?? type;
   const env = instance.env(file, 'resource');
   const instances = resourceInstances(block.body, env, file, instance.callName !== undefined);
-  const judged = instances.map((one) => judge(site, type, { ...env, bindings: one.bindings }));
+  const judged = instances.map((one) =>
+    judge(site, type, one.bindings === env.bindings ? env : { ...env, bindings: one.bindings }),
+  );
   const first = judged[0];
   if (first === undefined) return [];
   const same = judged.length === 1 || judged.every((one) => sameJudgement(one, first));
-  const base = {
-    type,
-    provider,
-    format: 'terraform' as const,
-    file: file.file,
-    line: block.line,
-    tagTarget: tagTargetOf(provider),
-    ...(instance.callName === undefined ? {} : { module: instance.callName }),
-  };
   const address = `${instance.address}${type}.${name}`;
-  if (same) return [{ ...base, address, ...first }];
-  return instances.map((one, position) => ({
-    ...base,
-    address: address + one.suffix,
-    ...(judged[position] as Judged),
-  }));
+  const place: Place = { address, type, provider, site };
+  if (same) return [buildResource(place, '', first)];
+  return instances.map((one, position) =>
+    buildResource(place, one.suffix, judged[position] as Judged),
+  );
 }
+
+/** What every instance of one resource block shares. */
+interface Place {
+  readonly address: string;
+  readonly type: string;
+  readonly provider: string;
+  readonly site: ResourceSite;
+}
+
+/** One resource, written out rather than spread: this runs for every resource scanned. */
+function buildResource(place: Place, suffix: string, judgement: Judged): Resource {
+  const { site, provider } = place;
+  const resource: Mutable<Resource> = {
+    address: place.address + suffix,
+    type: place.type,
+    provider,
+    format: 'terraform',
+    file: site.file.file,
+    line: site.block.line,
+    tagTarget: tagTargetOf(provider),
+    tags: judgement.tags,
+  };
+  if (site.instance.callName !== undefined) resource.module = site.instance.callName;
+  if (judgement.origins !== undefined) resource.origins = judgement.origins;
+  if (judgement.tagsLine !== undefined) resource.tagsLine = judgement.tagsLine;
+  if (judgement.unresolved !== undefined) resource.unresolved = judgement.unresolved;
+  if (judgement.attributes !== undefined) resource.attributes = judgement.attributes;
+  return resource;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function tagTargetOf(provider: string): TagTarget {
   return provider === 'google' ? 'labels' : 'tags';
@@ -76,8 +103,7 @@ function judge(site: ResourceSite, type: string, env: Env): Judged {
   } else if (path) {
     const attribute = nestedAttribute(block.body, path);
     if (attribute) {
-      const written = (): string => writtenAs(attribute.name, attribute.expr, file);
-      own = tagsFromValue(evaluate(attribute.expr, env), written);
+      own = tagsFromValue(evaluate(attribute.expr, env), writtenLater(attribute, file));
       tagsLine = attribute.line;
     }
   }
@@ -86,12 +112,16 @@ function judge(site: ResourceSite, type: string, env: Env): Judged {
     attributes.tagsIncomplete = (own.incomplete ?? defaults.incomplete) as string;
   }
   const unresolved = own.unresolved ?? defaults.unresolved;
-  return {
-    ...effectiveTags(defaults.entries, own.entries, file.file),
-    ...(tagsLine === undefined ? {} : { tagsLine }),
-    ...(unresolved === undefined ? {} : { unresolved }),
-    ...(Object.keys(attributes).length === 0 ? {} : { attributes }),
-  };
+  const judged: Mutable<Judged> = effectiveTags(defaults.entries, own.entries, file.file);
+  if (tagsLine !== undefined) judged.tagsLine = tagsLine;
+  if (unresolved !== undefined) judged.unresolved = unresolved;
+  if (Object.keys(attributes).length > 0) judged.attributes = attributes;
+  return judged;
+}
+
+/** `name = <source>` of an attribute, for messages, read from the source only when asked. */
+function writtenLater(attribute: Attribute, file: ParsedFile): () => string {
+  return () => writtenAs(attribute.name, attribute.expr, file);
 }
 
 /**
@@ -116,31 +146,41 @@ function nestedAttribute(body: Body, path: string): Attribute | undefined {
   return current?.attributes.get(last);
 }
 
+/** Default tags read once per provider configuration, shared by its resources. */
+const defaultTagsOf = new WeakMap<ProviderConfig, TagOutcome>();
+
 function defaultTags(site: ResourceSite, type: string, env: Env): TagOutcome {
   const override = overriddenDefaultTags(site.block.body, env, site.file);
   if (override) return override;
   const config = site.providers.get(resourceProviderName(type, site.block.body));
   if (!config?.defaultTags) return NO_TAGS;
-  return tagsFromValue(config.defaultTags, `default tags of provider ${config.name}`);
+  let outcome = defaultTagsOf.get(config);
+  if (!outcome) {
+    outcome = tagsFromValue(config.defaultTags, `default tags of provider ${config.name}`);
+    defaultTagsOf.set(config, outcome);
+  }
+  return outcome;
 }
 
 function effectiveTags(
   defaults: ReadonlyMap<string, Entry>,
   own: ReadonlyMap<string, Entry>,
   file: string,
-): Pick<Resource, 'tags' | 'origins'> {
+): Mutable<Pick<Resource, 'tags' | 'origins'>> {
   const tags: Record<string, string | null> = {};
   const origins: Record<string, TagOrigin> = {};
   for (const entries of [defaults, own]) {
     for (const [key, entry] of entries) {
       tags[key] = tagText(entry.value);
-      const origin = entry.origin;
-      if (!origin) continue;
-      const source = origin.file === file ? origin.source : `${origin.source} (${origin.file})`;
-      origins[key] = { line: origin.line, source };
+      if (entry.origin) origins[key] = tagOrigin(entry.origin, file);
     }
   }
   return { tags: tags as TagMap, origins };
+}
+
+/** A key's origin as a resource reports it: the file is named only when it is another one. */
+function tagOrigin(origin: Origin, file: string): TagOrigin {
+  return origin.file === file ? { line: origin.line, source: origin.source } : origin;
 }
 
 function sameJudgement(a: Judged, b: Judged): boolean {

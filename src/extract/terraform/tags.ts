@@ -22,19 +22,25 @@ export const NO_TAGS: TagOutcome = { entries: new Map() };
  */
 export function tagsFromValue(value: Value, written: string | (() => string)): TagOutcome {
   if (value.kind === 'null') return NO_TAGS;
-  const where = (): string => (typeof written === 'string' ? written : written());
-  if (value.kind === 'unknown')
-    return { entries: new Map(), unresolved: `${where()}: ${value.reason}` };
+  if (value.kind === 'unknown') {
+    return { entries: new Map(), unresolved: `${textOf(written)}: ${value.reason}` };
+  }
   if (value.kind !== 'map') {
-    return { entries: new Map(), unresolved: `${where()}: is ${describeKind(value)}, not a map` };
+    const reason = `is ${describeKind(value)}, not a map`;
+    return { entries: new Map(), unresolved: `${textOf(written)}: ${reason}` };
   }
   const entries = new Map<string, Entry>();
   for (const [key, entry] of value.entries) {
     if (entry.value.kind !== 'null') entries.set(key, entry);
   }
   if (value.partial === undefined) return { entries };
-  if (entries.size === 0) return { entries, unresolved: `${where()}: ${value.partial}` };
-  return { entries, incomplete: `${where()}: ${value.partial}` };
+  const reason = `${textOf(written)}: ${value.partial}`;
+  return entries.size === 0 ? { entries, unresolved: reason } : { entries, incomplete: reason };
+}
+
+/** The attribute as written, computed only when a message needs it (it slices the source). */
+function textOf(written: string | (() => string)): string {
+  return typeof written === 'string' ? written : written();
 }
 
 /** A tag value as the report shows it: text for known primitives, null for anything else. */

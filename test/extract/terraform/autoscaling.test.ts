@@ -123,4 +123,40 @@ describe('terraform extractor: Auto Scaling group tags', () => {
     expect(summary(group)).toEqual({ address: 'aws_autoscaling_group.g', ...expected });
     expect(group.attributes).toEqual(attributes);
   });
+
+  test.each<{ name: string; files: Record<string, string>; expected: Record<string, unknown> }>([
+    {
+      name: 'a tag block key points at its own key line',
+      files: {
+        'main.tf':
+          'resource "aws_autoscaling_group" "g" {\n  tag {\n    key   = "Team"\n' +
+          '    value = "a"\n    propagate_at_launch = true\n  }\n}\n',
+      },
+      expected: { Team: { line: 3, source: 'resource' } },
+    },
+    {
+      name: 'a dynamic tag block key points where the map entry was written, in its file',
+      files: {
+        'locals.tf': 'locals {\n  asg_tags = {\n    Team = "a"\n  }\n}\n',
+        'main.tf':
+          'resource "aws_autoscaling_group" "g" {\n  dynamic "tag" {\n' +
+          '    for_each = local.asg_tags\n    content {\n      key   = tag.key\n' +
+          '      value = tag.value\n      propagate_at_launch = true\n    }\n  }\n}\n',
+      },
+      expected: { Team: { line: 3, file: 'locals.tf', source: 'local.asg_tags' } },
+    },
+    {
+      name: 'a dynamic tag block over a list keeps the key line of its content',
+      files: {
+        'main.tf':
+          'resource "aws_autoscaling_group" "g" {\n  dynamic "tag" {\n' +
+          '    for_each = [{ k = "Team", v = "a" }]\n    content {\n      key   = tag.value.k\n' +
+          '      value = tag.value.v\n      propagate_at_launch = true\n    }\n  }\n}\n',
+      },
+      expected: { Team: { line: 5, source: 'resource' } },
+    },
+  ])('origins: $name', async ({ files, expected }) => {
+    const extraction = await extractInline(files);
+    expect(only(extraction, 'aws_autoscaling_group.g').origins).toEqual(expected);
+  });
 });

@@ -60,7 +60,8 @@ describe('terraform extractor: local modules', () => {
     );
     expect(bucket?.origins?.Team).toEqual({
       line: 27,
-      source: 'module "east" input (live/main.tf)',
+      file: 'live/main.tf',
+      source: 'module "east" input',
     });
   });
 
@@ -109,7 +110,7 @@ describe('terraform extractor: files that do not parse', () => {
           'Unclosed configuration block: There is no closing brace for this block before the end ' +
           'of the file. This may be caused by incorrect brace nesting elsewhere in this file.',
       },
-      { file: 'bad.tf.json', line: 5, message: 'expected "," or "}"' },
+      { file: 'bad.tf.json', line: 5, message: 'not valid JSON: expected "," or "}"' },
     ]);
   });
 });

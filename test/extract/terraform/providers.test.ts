@@ -131,8 +131,8 @@ describe('terraform extractor: provider default tags', () => {
       'main.tf': 'resource "aws_instance" "i" {}\n',
     });
     expect(only(extraction, 'aws_instance.i').origins).toEqual({
-      Owner: { line: 3, source: 'provider aws default tags (providers.tf)' },
-      Env: { line: 3, source: 'provider aws default tags (providers.tf)' },
+      Owner: { line: 3, file: 'providers.tf', source: 'provider aws default tags' },
+      Env: { line: 3, file: 'providers.tf', source: 'provider aws default tags' },
     });
   });
 });

@@ -364,6 +364,17 @@ resource "aws_instance" "i" {
     });
   });
 
+  test('origins of keys written in another file name that file', async () => {
+    const extraction = await extractInline({
+      'locals.tf': 'locals {\n  base = {\n    Team = "a"\n  }\n}\n',
+      'main.tf': 'resource "aws_instance" "i" {\n  tags = merge(local.base, { Name = "i" })\n}\n',
+    });
+    expect(only(extraction, 'aws_instance.i').origins).toEqual({
+      Team: { line: 3, file: 'locals.tf', source: 'local.base' },
+      Name: { line: 2, source: 'resource' },
+    });
+  });
+
   test('a partly known map records why it may have more keys', async () => {
     const extraction = await extractInline({
       'main.tf': 'resource "aws_instance" "i" {\n  tags = merge(var.x, { A = "b" })\n}\n',

@@ -63,7 +63,7 @@ class BodyScanner {
     const skimmed = skimExpression(this.text, this.pos, this.line);
     this.pos = skimmed.end;
     this.line = skimmed.line;
-    return lazyAttribute(name, line, this.text, start, skimmed.end, exprLine);
+    return new LazyAttribute(name, line, this.text, start, skimmed.end, exprLine);
   }
 
   private labels(): string[] {
@@ -136,24 +136,26 @@ class BodyScanner {
   }
 }
 
-/** An attribute whose expression is lexed and parsed on first read. */
-function lazyAttribute(
-  name: string,
-  line: number,
-  text: string,
-  start: number,
-  end: number,
-  exprLine: number,
-): Attribute {
-  let parsed: Expr | undefined;
-  return {
-    name,
-    line,
-    get expr(): Expr {
-      parsed ??= parseRange(text, start, end, exprLine);
-      return parsed;
-    },
-  };
+/**
+ * An attribute whose expression is lexed and parsed on first read. A class rather than an
+ * object with a getter: a large configuration holds hundreds of thousands of these.
+ */
+class LazyAttribute implements Attribute {
+  private parsed: Expr | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly line: number,
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly exprLine: number,
+  ) {}
+
+  get expr(): Expr {
+    this.parsed ??= parseRange(this.text, this.start, this.end, this.exprLine);
+    return this.parsed;
+  }
 }
 
 function parseRange(text: string, start: number, end: number, line: number): Expr {

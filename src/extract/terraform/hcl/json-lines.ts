@@ -28,9 +28,13 @@ export function parseJsonWithLines(text: string): JsonNode {
   return node;
 }
 
+/** Objects and arrays nested deeper than this are refused as a syntax error. */
+const MAX_JSON_DEPTH = 256;
+
 class JsonReader {
   private pos = 0;
   private line = 1;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -39,9 +43,7 @@ class JsonReader {
     const start = this.pos;
     const line = this.line;
     const char = this.text[this.pos];
-    if (char === '{')
-      return { kind: 'object', entries: this.entries(), line, start, end: this.pos };
-    if (char === '[') return { kind: 'array', items: this.items(), line, start, end: this.pos };
+    if (char === '{' || char === '[') return this.container(char, line, start);
     if (char === '"') return { kind: 'string', value: this.string(), line, start, end: this.pos };
     for (const [word, node] of WORDS) {
       if (this.text.startsWith(word, this.pos)) {
@@ -55,6 +57,17 @@ class JsonReader {
     if (!number) return this.fail('expected a JSON value');
     this.pos += number[0].length;
     return { kind: 'number', value: Number(number[0]), line, start, end: this.pos };
+  }
+
+  private container(char: '{' | '[', line: number, start: number): JsonNode {
+    // Recursion per level: a limit far above any real file keeps the stack from running out.
+    if (++this.depth > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    const node: JsonNode =
+      char === '{'
+        ? { kind: 'object', entries: this.entries(), line, start, end: this.pos }
+        : { kind: 'array', items: this.items(), line, start, end: this.pos };
+    this.depth--;
+    return node;
   }
 
   end(): void {
