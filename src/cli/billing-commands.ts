@@ -13,6 +13,7 @@ import {
 import { check } from '../engine/check.js';
 import { loadPolicy } from '../policy/load.js';
 import { normalizeKey } from '../policy/forms.js';
+import type { Policy } from '../policy/types.js';
 import {
   buildCostReport,
   CostReportError,
@@ -90,8 +91,14 @@ export function registerBillingCommands(
       'the snapshot (unless --snapshot is given), then files or folders whose tag values to show',
     )
     .option('--snapshot <file>', 'snapshot written by ingest; then every argument is a path')
-    .option('--policy <file>', 'tag policy used to read the paths (default: embedded)')
-    .option('--group-by <keys>', 'comma-separated tag keys, outermost first (default: first key)')
+    .option(
+      '--policy <file>',
+      'tag policy used to read the paths and for the default group-by key (default: embedded)',
+    )
+    .option(
+      '--group-by <keys>',
+      "comma-separated tag keys, outermost first (default: the first key of --policy, else of the snapshot's policy)",
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['markdown', 'json'])
@@ -182,9 +189,15 @@ async function runReport(args: readonly string[], flags: ReportFlags, io: CliIo)
     throw new UsageError('report needs a snapshot: `openclaw-tags report SNAPSHOT.json`');
   }
   const now = reportTime(flags.now);
+  // A named policy is loaded (and refused when missing or invalid) even without paths, since
+  // it also gives the default group-by key.
+  const policy = flags.policy === undefined ? undefined : await loadPolicy(flags.policy, io.cwd);
   const snapshot = await asUsageError(() => readSnapshot(resolve(io.cwd, snapshotPath)));
-  const touched = paths.length > 0 ? await touchedValues(paths, flags.policy, snapshot, io) : {};
-  const groupBy = parseGroupBy(flags.groupBy, snapshot);
+  const touched =
+    paths.length > 0
+      ? await touchedValues(paths, policy ?? (await loadPolicy(undefined, io.cwd)), snapshot, io)
+      : {};
+  const groupBy = parseGroupBy(flags.groupBy, policy?.tags[0]?.key ?? snapshot.policyKeys[0]);
 
   const report = await asUsageError(async () =>
     buildCostReport(snapshot, { groupBy, touched, now }),
@@ -207,9 +220,12 @@ function reportTime(text: string | undefined): Date {
   return time;
 }
 
-/** `Environment,Model` -> keys; without the flag, the snapshot's first policy key. */
-function parseGroupBy(text: string | undefined, snapshot: Snapshot): string[] {
-  if (text === undefined) return snapshot.policyKeys.slice(0, 1);
+/**
+ * `Environment,Model` -> keys; without the flag, `firstKey`: the first key of `--policy` when
+ * one is given, else the first policy key of the snapshot.
+ */
+function parseGroupBy(text: string | undefined, firstKey: string | undefined): string[] {
+  if (text === undefined) return firstKey === undefined ? [] : [firstKey];
   const keys = text
     .split(',')
     .map((key) => key.trim())
@@ -225,11 +241,10 @@ function parseGroupBy(text: string | undefined, snapshot: Snapshot): string[] {
  */
 async function touchedValues(
   paths: readonly string[],
-  policyPath: string | undefined,
+  policy: Policy,
   snapshot: Snapshot,
   io: CliIo,
 ): Promise<Record<string, string[]>> {
-  const policy = await loadPolicy(policyPath, io.cwd);
   const scan = await check({ paths, cwd: io.cwd, policy, failOn: 'never' });
   const byFold = new Map(snapshot.policyKeys.map((key) => [normalizeKey(key), key]));
   const touched = new Map<string, Set<string>>();

@@ -1,4 +1,10 @@
-import type { ActiveExemption, Finding, Resource, SuppressedFinding } from '../model.js';
+import type {
+  ActiveExemption,
+  ExemptionSelectors,
+  Finding,
+  Resource,
+  SuppressedFinding,
+} from '../model.js';
 import type { Policy, PolicyExemption } from '../policy/types.js';
 import { directivesAbove } from './inline.js';
 import { coversKey, selects } from './select.js';
@@ -41,6 +47,7 @@ interface Candidate {
   readonly file: string;
   readonly line: number;
   readonly keys: readonly string[];
+  readonly selects?: ExemptionSelectors;
   readonly reason?: string;
   readonly owner?: string;
   readonly expires?: string;
@@ -134,9 +141,15 @@ function policyCandidate(
   );
   const problems = missing.length === 0 ? [] : [`it has no ${missing.join(', no ')}`];
   const selected = resources.filter((resource) => selects(entry, resource));
+  const selectors: Record<string, string> = {};
+  for (const field of ['resource', 'type', 'path', 'module'] as const) {
+    const value = entry[field];
+    if (value !== undefined) selectors[field] = value;
+  }
   return {
     ...entry,
     kind: 'policy',
+    selects: selectors,
     problems,
     name: `policy exemption exemptions[${index}]`,
     addresses: new Set(selected.map((resource) => resource.address)),
@@ -187,6 +200,7 @@ function activeExemption(
     file: candidate.file,
     line: candidate.line,
     keys: candidate.keys,
+    ...(candidate.selects === undefined ? {} : { selects: { ...candidate.selects } }),
     reason: candidate.reason ?? '',
     owner: candidate.owner ?? '',
     expires: candidate.expires ?? '',

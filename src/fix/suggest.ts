@@ -75,9 +75,34 @@ function renameKey(
   if (!rule) return undefined;
   const found = lookupKey(view.tags, rule, view.provider);
   if (found.exact || found.nearMisses.length !== 1) return undefined;
-  return replaceOnOriginLine(resource, written, linesOf, (kind, quoted) =>
+  const replacement = replaceOnOriginLine(resource, written, linesOf, (kind, quoted) =>
     kind === 'hcl' && !quoted ? hclKey(found.form) : found.form,
   );
+  return replacement && keepEqualsColumn(replacement, linesOf);
+}
+
+/**
+ * For an HCL key renamed in `key   = value`, also rewrites the spaces before `=` so that `=`
+ * stays in its column, as `terraform fmt` aligns a run of attributes: fewer spaces after a
+ * longer key, more after a shorter one. One space is kept at least; other edits are returned
+ * as they are.
+ */
+function keepEqualsColumn(replacement: Replacement, linesOf: LinesOf): Replacement {
+  if (editableFile(replacement.file) !== 'hcl') return replacement;
+  const line = linesOf(replacement.file)?.[replacement.line - 1];
+  if (line === undefined) return replacement;
+  const end = replacement.endColumn - 1;
+  const after = /^("?)( +)=/.exec(line.slice(end));
+  if (!after) return replacement;
+  const [, quote = '', padding = ''] = after;
+  const oldWidth = end - (replacement.column - 1) + quote.length;
+  const newWidth = replacement.text.length + quote.length;
+  const spaces = Math.max(1, padding.length + oldWidth - newWidth);
+  return {
+    ...replacement,
+    endColumn: replacement.endColumn + quote.length + padding.length,
+    text: `${replacement.text}${quote}${' '.repeat(spaces)}`,
+  };
 }
 
 function fixValueCase(

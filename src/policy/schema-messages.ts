@@ -49,6 +49,15 @@ export function describeSchemaError(
       const hint = typeof found === 'string' ? didYouMean(found, enumValues(error, root)) : '';
       return { path, part: 'value', reason: `${name} must be ${allowed}; ${got}${hint}` };
     }
+    case 'uniqueItems': {
+      const later = Math.max(Number(error.params['i']), Number(error.params['j']));
+      const item = Array.isArray(found) ? found[later] : undefined;
+      return {
+        path: [...path, later],
+        part: 'value',
+        reason: `${name} lists ${describeValue(item)} twice; write each value once`,
+      };
+    }
     case 'const':
       return {
         path,

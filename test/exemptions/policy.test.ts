@@ -34,6 +34,8 @@ exemptions:
 interface Row {
   readonly name: string;
   readonly selector: string;
+  /** The selectors the report lists for the entry. */
+  readonly selects: Readonly<Record<string, string>>;
   readonly exempted: readonly string[];
 }
 
@@ -41,11 +43,13 @@ const selectors: Row[] = [
   {
     name: 'an address',
     selector: 'resource: aws_s3_bucket.logs',
+    selects: { resource: 'aws_s3_bucket.logs' },
     exempted: ['missing-tag aws_s3_bucket.logs CostCenter'],
   },
   {
     name: 'an address with a wildcard',
     selector: "resource: 'aws_s3_bucket.*'",
+    selects: { resource: 'aws_s3_bucket.*' },
     exempted: [
       'missing-tag aws_s3_bucket.old CostCenter',
       'missing-tag aws_s3_bucket.logs CostCenter',
@@ -54,32 +58,37 @@ const selectors: Row[] = [
   {
     name: 'a type',
     selector: 'type: aws_instance',
+    selects: { type: 'aws_instance' },
     exempted: ['missing-tag aws_instance.web CostCenter'],
   },
   {
     name: 'a path glob',
     selector: "path: 'legacy/**'",
+    selects: { path: 'legacy/**' },
     exempted: ['missing-tag aws_s3_bucket.old CostCenter'],
   },
   {
     name: 'a module',
     selector: 'module: app',
+    selects: { module: 'app' },
     exempted: ['missing-tag module.app.aws_sqs_queue.jobs CostCenter'],
   },
   {
     name: 'a type and a path together (both must match)',
     selector: "type: aws_s3_bucket\n    path: 'legacy/**'",
+    selects: { type: 'aws_s3_bucket', path: 'legacy/**' },
     exempted: ['missing-tag aws_s3_bucket.old CostCenter'],
   },
   {
     name: 'a key the findings do not have',
     selector: 'type: aws_instance\n    keys: [Owner]',
+    selects: { type: 'aws_instance' },
     exempted: [],
   },
 ];
 
 describe('policy exemptions', () => {
-  test.each(selectors)('by $name', async ({ selector, exempted }) => {
+  test.each(selectors)('by $name', async ({ selector, selects, exempted }) => {
     const report = await checkFiles(FILES, policyWith(selector), '2027-01-01');
     expect(findingLines(report)).toEqual(ALL.filter((line) => !exempted.includes(line)));
     expect(report.suppressed?.length ?? 0).toBe(exempted.length);
@@ -89,6 +98,7 @@ describe('policy exemptions', () => {
         file: 'policy.yaml',
         line: 7,
         keys: expect.any(Array),
+        selects,
         reason: 'Being retired',
         owner: 'platform',
         expires: '2027-06-30',

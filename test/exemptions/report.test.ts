@@ -12,6 +12,10 @@ exemptions:
     reason: Batch hosts retire in March
     owner: compute-team
     expires: 2027-03-31
+  - path: legacy/**
+    reason: Legacy stack is being retired
+    owner: platform
+    expires: 2027-06-30
 `;
 
 const FILES = {
@@ -32,8 +36,10 @@ describe('reports list the exemptions in force', () => {
       'Active exemptions\n' +
         '  main.tf:1  until 2027-02-28, owner data: CostCenter on aws_s3_bucket.a (1 finding): ' +
         'shared | bucket\n' +
-        '  policy.yaml:7  until 2027-03-31, owner compute-team: all keys on aws_instance.web ' +
-        '(1 finding): Batch hosts retire in March\n',
+        '  policy.yaml:7  until 2027-03-31, owner compute-team: all keys for type aws_instance ' +
+        'on aws_instance.web (1 finding): Batch hosts retire in March\n' +
+        '  policy.yaml:11  until 2027-06-30, owner platform: all keys for path legacy/** ' +
+        '(0 findings): Legacy stack is being retired\n',
     );
 
     const markdown = renderReport(report, 'markdown');
@@ -41,6 +47,7 @@ describe('reports list the exemptions in force', () => {
     expect(markdown).toContain(
       '| main.tf:1 | CostCenter | aws\\_s3\\_bucket.a | 1 | data | 2027-02-28 | shared \\| bucket |',
     );
+    expect(markdown).toContain('| policy.yaml:11 | all keys for path legacy/\\*\\* |  | 0 |');
 
     const json = JSON.parse(renderReport(report, 'json')) as { exemptions: unknown[] };
     expect(json.exemptions).toEqual([
@@ -60,11 +67,24 @@ describe('reports list the exemptions in force', () => {
         file: 'policy.yaml',
         line: 7,
         keys: ['*'],
+        selects: { type: 'aws_instance' },
         reason: 'Batch hosts retire in March',
         owner: 'compute-team',
         expires: '2027-03-31',
         resources: ['aws_instance.web'],
         findings: 1,
+      },
+      {
+        kind: 'policy',
+        file: 'policy.yaml',
+        line: 11,
+        keys: ['*'],
+        selects: { path: 'legacy/**' },
+        reason: 'Legacy stack is being retired',
+        owner: 'platform',
+        expires: '2027-06-30',
+        resources: [],
+        findings: 0,
       },
     ]);
 

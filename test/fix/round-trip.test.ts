@@ -45,6 +45,45 @@ const hclRows: Row[] = [
       '    CostCenter  = "CC-1" # billing\n    Environment = "prod"\n  }\n}\n',
   },
   {
+    name: 'HCL: a key renamed to a longer form keeps the = column of the aligned run',
+    policy: 'version: 1\nresources: taggable\ntags:\n  cost_center: { required: true }\n',
+    files: {
+      'main.tf':
+        'resource "aws_s3_bucket" "logs" {\n  tags = {\n    costcenter  = "CC-1"\n' +
+        '    environment = "prod"\n  }\n}\n',
+    },
+    finding: 'wrong-case-key costcenter',
+    fixed:
+      'resource "aws_s3_bucket" "logs" {\n  tags = {\n    cost_center = "CC-1"\n' +
+      '    environment = "prod"\n  }\n}\n',
+  },
+  {
+    name: 'HCL: a key renamed to a shorter form keeps the = column of the aligned run',
+    policy: 'version: 1\nresources: taggable\ntags:\n  costcenter: { required: true }\n',
+    files: {
+      'main.tf':
+        'resource "aws_s3_bucket" "logs" {\n  tags = {\n    cost_center = "CC-1"\n' +
+        '    environment = "prod"\n  }\n}\n',
+    },
+    finding: 'wrong-case-key cost_center',
+    fixed:
+      'resource "aws_s3_bucket" "logs" {\n  tags = {\n    costcenter  = "CC-1"\n' +
+      '    environment = "prod"\n  }\n}\n',
+  },
+  {
+    name: 'HCL: a quoted key renamed to a longer form keeps the = column',
+    policy: 'version: 1\nresources: taggable\ntags:\n  "cost:center": { required: true }\n',
+    files: {
+      'main.tf':
+        'resource "aws_s3_bucket" "logs" {\n  tags = {\n    "costcenter"  = "CC-1"\n' +
+        '    environment   = "prod"\n  }\n}\n',
+    },
+    finding: 'wrong-case-key costcenter',
+    fixed:
+      'resource "aws_s3_bucket" "logs" {\n  tags = {\n    "cost:center" = "CC-1"\n' +
+      '    environment   = "prod"\n  }\n}\n',
+  },
+  {
     name: 'HCL: a value that differs only by case takes the allowed spelling',
     files: {
       'main.tf':

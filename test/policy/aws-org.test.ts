@@ -218,7 +218,26 @@ describe('policy import-aws-org', () => {
   });
 
   test.each([
-    ['not JSON', '{ "tags": ', /^bad\.json:1:\d+: not valid YAML/],
+    [
+      'JSON cut short',
+      '{ "tags": ',
+      /^bad\.json:1:11: not valid JSON: expected a value, found the end of the file/,
+    ],
+    [
+      'a property without a value (valid YAML, not JSON)',
+      '{\n  "tags": {\n    "a" }\n}',
+      /^bad\.json:3:9: not valid JSON: expected : after the property name, found "}"/,
+    ],
+    [
+      'a trailing comma',
+      '{ "tags": { "a": {}, } }',
+      /^bad\.json:1:22: not valid JSON: a comma before } \(JSON allows no trailing comma\)/,
+    ],
+    [
+      'a YAML map',
+      'tags:\n  a: {}\n',
+      /^bad\.json:1:1: not valid JSON: expected a value, found "t"/,
+    ],
     [
       'no tags object',
       '{ "backup_plans": {} }',

@@ -20,6 +20,21 @@ function policyError(yaml: string): PolicyError {
 
 const rows: Row[] = [
   {
+    name: 'a value listed twice in values points at the second one',
+    yaml: 'version: 1\ntags:\n  Project:\n    values: [x, y, x]\n',
+    expected: 'policy.yaml:4:20: tags.Project.values lists "x" twice; write each value once',
+  },
+  {
+    name: 'a type listed twice in exclude_types is refused',
+    yaml: 'version: 1\nexclude_types:\n  - aws_s3_bucket\n  - aws_s3_bucket\ntags: {}\n',
+    expected: 'policy.yaml:4:5: exclude_types lists "aws_s3_bucket" twice; write each value once',
+  },
+  {
+    name: 'a value listed twice for one parent value in values_by is refused',
+    yaml: 'version: 1\ntags:\n  P: {}\n  M:\n    values_by:\n      P:\n        a: [m1, m1]\n',
+    expected: 'policy.yaml:7:17: tags.M.values_by.P.a lists "m1" twice; write each value once',
+  },
+  {
     name: 'a YAML syntax error points where the parser gave up',
     yaml: 'version: 1\ntags:\n  A: {required: true\n',
     expected:

@@ -86,7 +86,7 @@ describe('hostile policies: each a clear error and exit 2', () => {
     const run = await runCliCaptured(['check', 'main.tf', '--policy', 'policy.yaml'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^openclaw-tags: policy\.yaml:1:1: the policy must be a mapping that starts with version: 1/,
+      /^openclaw-tags: policy\.yaml: cannot read the policy file \(file holds binary data \(a NUL byte\), not text\)/,
     );
   });
 

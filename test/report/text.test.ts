@@ -29,7 +29,7 @@ describe('renderText', () => {
     ['multi-line message continuation', '        7 |  - a'],
     ['error not shown as a finding', '  huge.json:1  huge.json is larger than 10 MiB'],
     ['notice', '  charts/app  Helm chart templates are not rendered'],
-    ['summary', '5 findings (2 blocking) in 5 files, 3 of 4 resources checked'],
+    ['summary', '5 findings (2 blocking) in 4 of 5 files, 3 of 4 resources checked'],
   ])('writes the %s', (_name, expected) => {
     expect(renderText(sampleReport, { color: false })).toContain(expected);
   });

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { PolicyError } from '../errors.js';
 import { loadPolicyText } from '../load.js';
 import { parsePolicySource, type PolicySource } from '../source.js';
+import { jsonSyntaxError } from './json-syntax.js';
 import { convertAwsPolicy, importedPolicyYaml, type ImportedPolicy } from './convert.js';
 import { mergeAwsTagPolicies } from './merge.js';
 
@@ -50,6 +51,21 @@ async function readAwsPolicy(absolute: string, cwd: string): Promise<PolicySourc
       { cause: error },
     );
   }
+  const syntax = jsonSyntaxError(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (syntax) {
+    throw new PolicyError(
+      shown,
+      positionOf(text, syntax.offset + (text.charCodeAt(0) === 0xfeff ? 1 : 0)),
+      `not valid JSON: ${syntax.reason}; an AWS tag policy is a JSON document`,
+    );
+  }
   // JSON is YAML, and the YAML reader keeps line and column for every node.
   return parsePolicySource(text, shown);
+}
+
+/** 1-based line and column of a 0-based offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
