@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { excerpt, type Located, type StaticValue } from './static-value.js';
-import { namedChildrenOf, typeOf } from './syntax.js';
+import { namedChildrenOf, splitPair, typeOf } from './syntax.js';
 import { evaluate, lazy, type EvalContext } from './values.js';
 
 /** A call's arguments, evaluated: positional ones in order, keyword ones as a map. */
@@ -33,8 +33,11 @@ function pythonArguments(args: readonly Node[], context: EvalContext): CallArgum
   let open: string | undefined;
   for (const arg of args) {
     if (typeOf(arg) === 'keyword_argument') {
-      const name = arg.childForFieldName('name')?.text;
-      const value = arg.childForFieldName('value');
+      const split = context.facts.wellFormed
+        ? splitPair(arg, context.facts.text, '=', true)
+        : undefined;
+      const name = split?.keyText ?? arg.childForFieldName('name')?.text;
+      const value = split ? split.value : arg.childForFieldName('value');
       if (name && value) entries.set(name, lazy(value, context));
     } else if (typeOf(arg) === 'dictionary_splat') {
       const inner = arg.namedChildren[0];

@@ -146,13 +146,14 @@ function isRequire(node: Node): boolean {
   );
 }
 
+/** Where a statement that changes a binding starts. */
+function at(statement: Node): { index: number; line: number } {
+  return { index: statement.startIndex, line: statement.startPosition.row + 1 };
+}
+
 function mutationAt(node: Node): Omit<Mutation, 'scope'> | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
-  const at = (statement: Node) => ({
-    index: statement.startIndex,
-    line: statement.startPosition.row + 1,
-  });
   if (AUGMENTED.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
     return { kind: 'opaque', ...at(parent) };
   }

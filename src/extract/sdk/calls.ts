@@ -86,7 +86,7 @@ function candidateCalls(facts: FileFacts): CallSite[] {
 }
 
 function classifyCommand(site: CallSite, context: EvalContext): SdkCall | undefined {
-  const constructor = site.node.childForFieldName('constructor');
+  const constructor = site.constructs ? site.calleeNode : null;
   if (!constructor || !constructor.text.endsWith('Command')) return undefined;
   const target = evaluate(constructor, context);
   const service = target.kind === 'module' ? serviceOfPackage(target.module) : undefined;
@@ -115,7 +115,7 @@ function snakeApi(operation: AwsCreateOperation): string {
 }
 
 function classifyCall(site: CallSite, context: EvalContext, awsFile: boolean): SdkCall | undefined {
-  const callee = site.node.childForFieldName('function');
+  const callee = site.calleeNode;
   if (!callee) return undefined;
   const ai = findAiCall(site, callee, context);
   if (ai) return ai;

@@ -28,6 +28,8 @@ export interface CallSite {
   readonly callee: string;
   /** True for `new X(...)`. */
   readonly constructs: boolean;
+  /** The callee node (`function` or `constructor` field), fetched once for every reader. */
+  readonly calleeNode: Node | null;
 }
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
@@ -59,6 +61,7 @@ export class FileFacts {
   >();
   private importMap: ReadonlyMap<string, ImportBinding> | undefined;
   private readonly scopeOfNode = new Map<number, number>();
+  private errorSummary: { count: number; firstLine: number; chars: number } | undefined;
 
   constructor(
     readonly grammar: Grammar,
@@ -152,14 +155,24 @@ export class FileFacts {
     for (const [start, end] of calledNames(this.text)) {
       if (!accepts(this.text.slice(start, end))) continue;
       const node = this.root.descendantForIndex(start, end);
-      const call = node ? callAround(node) : null;
-      if (call) calls.push(this.callSite(call));
+      const found = node ? callAround(node) : null;
+      if (found) calls.push(this.callSite(found.call, found.callee));
     }
     return calls;
   }
 
   /** Syntax errors: how many regions, the first line, and how many characters they cover. */
   errors(): { count: number; firstLine: number; chars: number } {
+    this.errorSummary ??= this.findErrors();
+    return this.errorSummary;
+  }
+
+  /** Whether the tree has no syntax errors: then every node has the shape its grammar gives. */
+  get wellFormed(): boolean {
+    return this.errors().count === 0;
+  }
+
+  private findErrors(): { count: number; firstLine: number; chars: number } {
     if (!this.root.hasError) return { count: 0, firstLine: 0, chars: 0 };
     let chars = 0;
     let end = -1;
@@ -183,13 +196,17 @@ export class FileFacts {
     return nodes;
   }
 
-  callSite(call: Node): CallSite {
-    const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+  callSite(call: Node, calleeNode?: Node | null): CallSite {
+    const callee =
+      calleeNode === undefined
+        ? (call.childForFieldName('function') ?? call.childForFieldName('constructor'))
+        : calleeNode;
     return {
       node: call,
       scope: this.scopeOf(call),
       callee: callee ? compact(callee.text) : '',
       constructs: typeOf(call) === 'new_expression',
+      calleeNode: callee,
     };
   }
 
@@ -248,7 +265,7 @@ function calledNames(text: string): [number, number][] {
 const WHITESPACE = new Set([32, 9, 10, 13]);
 
 /** The call whose callee ends with `name`: `name(...)`, `x.name(...)`, `new name(...)`. */
-function callAround(name: Node): Node | null {
+function callAround(name: Node): { call: Node; callee: Node } | null {
   let callee = name;
   const parent = name.parent;
   if (parent && CALLEE_WRAPPERS.has(typeOf(parent))) {
@@ -259,7 +276,7 @@ function callAround(name: Node): Node | null {
   const call = callee.parent;
   if (!call || !CALL_TYPES.has(typeOf(call))) return null;
   const calleeField = call.childForFieldName('function') ?? call.childForFieldName('constructor');
-  return calleeField?.id === callee.id ? call : null;
+  return calleeField?.id === callee.id ? { call, callee: calleeField } : null;
 }
 
 function functionName(node: Node): string {

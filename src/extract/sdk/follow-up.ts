@@ -133,6 +133,12 @@ function laterAssignments(create: CreateCall, until: Node, facts: FileFacts): As
 
 /** Every name, `a.b` chain and string literal an expression mentions, as compared keys. */
 function references(node: Node): string[] {
+  const type = typeOf(node);
+  if (type === 'identifier' || type === 'shorthand_property_identifier') {
+    // A name has no children: it is its own only reference, without a search of the tree.
+    const name = compact(node.text);
+    return [name, name];
+  }
   const refs = [compact(node.text)];
   for (const part of node.descendantsOfType(REFERENCE_TYPES)) {
     if (!part) continue;

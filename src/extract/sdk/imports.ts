@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts.js';
-import { stringLiteral } from './syntax.js';
+import { stringLiteral, typeOf } from './syntax.js';
 
 /** A name bound by an import: `from m import n as local`, `import X from 'm'`, `require`. */
 export interface ImportBinding {
@@ -14,11 +14,12 @@ export function importsOf(facts: FileFacts): ReadonlyMap<string, ImportBinding> 
   const imports = new Map<string, ImportBinding>();
   for (const keyword of facts.wordNodes('import')) {
     const statement = keyword.parent;
-    if (statement?.type === 'import_statement' && facts.grammar === 'python') {
+    if (!statement) continue;
+    if (typeOf(statement) === 'import_statement' && facts.grammar === 'python') {
       addPythonImport(statement, imports);
-    } else if (statement?.type === 'import_from_statement') {
+    } else if (typeOf(statement) === 'import_from_statement') {
       addPythonFromImport(statement, imports);
-    } else if (statement?.type === 'import_statement') {
+    } else if (typeOf(statement) === 'import_statement') {
       addJsImport(statement, imports);
     }
   }

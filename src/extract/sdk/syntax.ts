@@ -71,6 +71,39 @@ function isBytesLiteral(node: Node): boolean {
   return start !== null && typeOf(start) === 'string_start' && /^[rR]?[bB]/.test(start.text);
 }
 
+/**
+ * The two parts of a `key: value` pair or a `name=value` keyword argument, with the key's
+ * text when it is a plain string literal (`"k"`) or, where `names` says names are keys
+ * (JavaScript object keys, Python keyword names), a plain name (`k`),
+ * read from the source between the two parts instead of asking the parser for each field.
+ * `undefined` when the pair has any other shape (comments, a computed key, a damaged tree):
+ * then the caller asks the parser field by field.
+ */
+export function splitPair(
+  pair: Node,
+  source: string,
+  separator: ':' | '=',
+  names: boolean,
+): { key: Node; value: Node; keyText: string | null } | undefined {
+  const parts = pair.namedChildren;
+  const key = parts[0];
+  const value = parts[1];
+  if (parts.length !== 2 || !key || !value) return undefined;
+  const between = source.slice(key.startIndex, value.startIndex).trimEnd();
+  if (!between.endsWith(separator)) return undefined;
+  const keyText = between.slice(0, -1).trimEnd();
+  const plain = SIMPLE_LITERAL.test(keyText) || (names && PLAIN_NAME.test(keyText));
+  return { key, value, keyText: plain ? keyText : null };
+}
+
+const PLAIN_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** The value of a key text `splitPair` returned: a literal's content, or the name itself. */
+export function plainKey(keyText: string): string {
+  const literal = SIMPLE_LITERAL.exec(keyText);
+  return literal ? (literal[2] ?? '') : keyText;
+}
+
 /** Wrappers that do not change a value: parentheses, `await`, TypeScript casts. */
 const TRANSPARENT = new Set([
   'parenthesized_expression',
@@ -94,8 +127,15 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/** An attribute or member chain, split into its base and the names after it. */
+export interface MemberChain {
+  readonly base: Node;
+  readonly segments: readonly string[];
+  readonly nodes: readonly Node[];
+}
+
 /** `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. */
-export function memberChain(node: Node): { base: Node; segments: string[]; nodes: Node[] } {
+export function memberChain(node: Node): MemberChain {
   const segments: string[] = [];
   const nodes: Node[] = [];
   let current = unwrap(node);

@@ -3,7 +3,16 @@ import type { FileFacts } from './facts.js';
 import { interpretCall } from './objects.js';
 import { resolveAttribute, resolveName } from './names.js';
 import { excerpt, unknown, type Located, type StaticValue } from './static-value.js';
-import { compact, memberChain, namedChildrenOf, stringLiteral, typeOf, unwrap } from './syntax.js';
+import {
+  compact,
+  memberChain,
+  namedChildrenOf,
+  plainKey,
+  splitPair,
+  stringLiteral,
+  typeOf,
+  unwrap,
+} from './syntax.js';
 
 /** Where an expression is evaluated: its file, scope and position, and the depth so far. */
 export interface EvalContext {
@@ -94,9 +103,14 @@ function evaluateMap(node: Node, context: EvalContext): StaticValue {
   let open: string | undefined;
   for (const member of namedChildrenOf(node)) {
     if (typeOf(member) === 'pair') {
-      const keyNode = member.childForFieldName('key');
-      const valueNode = member.childForFieldName('value');
-      const key = keyNode ? propertyKey(keyNode) : null;
+      const { facts } = context;
+      const split = facts.wellFormed
+        ? splitPair(member, facts.text, ':', facts.grammar !== 'python')
+        : undefined;
+      const keyNode = split ? split.key : member.childForFieldName('key');
+      const valueNode = split ? split.value : member.childForFieldName('value');
+      const keyText = split?.keyText ?? null;
+      const key = keyText !== null ? plainKey(keyText) : keyNode ? propertyKey(keyNode) : null;
       if (key === null || !valueNode) {
         open ??= `the computed key \`${keyNode ? excerpt(keyNode) : '?'}\``;
         continue;
