@@ -75,6 +75,8 @@ export class CostAccumulator {
   private readonly resourcesByCurrency = new Map<string, Map<string, ResourceCell>>();
   private resourceCount = 0;
   resourcesExact = true;
+  /** Grows each time resources are pruned: resource cells held from before may be gone. */
+  pruneGeneration = 0;
   readonly badRows = new ProblemLog(50);
   readonly tagProblems = new ProblemLog(20);
   readonly files: FileTally[] = [];
@@ -123,29 +125,71 @@ export class CostAccumulator {
       return;
     }
 
+    const cell = this.cellFor(
+      record.tags,
+      record.day,
+      record.currency,
+      record.service,
+      record.unit,
+    );
+    this.lastCell = cell;
+    this.lastCellTags = record.tags;
+    addToCell(cell, record);
+  }
+
+  /**
+   * The cell of a tag set, day, currency, service and unit, created empty when new. Readers
+   * that aggregate columns themselves hold on to it and add to it directly, row by row.
+   */
+  cellFor(tags: TagSet, day: ChargeDay, currency: string, service: string, unit: string) {
     // Nested maps rather than one joined key: day and currency strings come from caches, so
     // their hashes are computed once, and no key string is built per row.
-    const byDay = nestedMap(this.cellsByTagSet, record.tags.id);
-    const byCurrency = nestedMap(byDay, record.day);
-    const byService = nestedMap(byCurrency, record.currency);
-    const byUnit = nestedMap(byService, record.service);
-    let cell = byUnit.get(record.unit);
+    const byDay = nestedMap(this.cellsByTagSet, tags.id);
+    const byCurrency = nestedMap(byDay, day);
+    const byService = nestedMap(byCurrency, currency);
+    const byUnit = nestedMap(byService, service);
+    let cell = byUnit.get(unit);
     if (cell === undefined) {
       cell = {
-        day: record.day,
-        currency: record.currency,
-        service: record.service,
-        unit: record.unit,
+        day,
+        currency,
+        service,
+        unit,
         cost: new MoneySum(),
         quantity: 0,
         hasQuantity: false,
       };
-      byUnit.set(record.unit, cell);
+      byUnit.set(unit, cell);
       this.cellCount++;
     }
-    this.lastCell = cell;
-    this.lastCellTags = record.tags;
-    addToCell(cell, record);
+    return cell;
+  }
+
+  /**
+   * The cell of a resource, created with `service` and `tags` when new (this may prune others;
+   * see `pruneGeneration`). A reader adding to it directly adds to `cost` only.
+   */
+  resourceFor(resourceId: string, currency: string, service: string, tags: TagSet) {
+    const byId = nestedMap(this.resourcesByCurrency, currency);
+    let cell = byId.get(resourceId);
+    if (cell === undefined) {
+      if (this.resourceCount >= RESOURCE_LIMIT) this.pruneResources();
+      cell = { resourceId, currency, service, tags, cost: new MoneySum() };
+      nestedMap(this.resourcesByCurrency, currency).set(resourceId, cell);
+      this.resourceCount++;
+    }
+    return cell;
+  }
+
+  /** Counts a good row that a reader aggregated itself into `cellFor` / `resourceFor` cells. */
+  countRow(tally: FileTally, day: ChargeDay): void {
+    this.rows++;
+    tally.rows++;
+    if (day !== this.lastDay || tally !== this.lastTally) {
+      tally.days.add(day);
+      this.lastDay = day;
+      this.lastTally = tally;
+    }
   }
 
   /** Every cell of a tag set. */
@@ -172,20 +216,7 @@ export class CostAccumulator {
       last.cost.add(record.cost);
       return;
     }
-    const byId = nestedMap(this.resourcesByCurrency, record.currency);
-    let cell = byId.get(record.resourceId);
-    if (cell === undefined) {
-      if (this.resourceCount >= RESOURCE_LIMIT) this.pruneResources();
-      cell = {
-        resourceId: record.resourceId,
-        currency: record.currency,
-        service: record.service,
-        tags: record.tags,
-        cost: new MoneySum(),
-      };
-      nestedMap(this.resourcesByCurrency, record.currency).set(record.resourceId, cell);
-      this.resourceCount++;
-    }
+    const cell = this.resourceFor(record.resourceId, record.currency, record.service, record.tags);
     this.lastResource = cell;
     cell.cost.add(record.cost);
   }
@@ -193,6 +224,7 @@ export class CostAccumulator {
   /** Keeps the larger half by absolute spend; a dropped resource that comes back restarts. */
   private pruneResources(): void {
     this.resourcesExact = false;
+    this.pruneGeneration++;
     const ranked = [...this.resources()].sort((a, b) =>
       compareMagnitude(b.cost.total(), a.cost.total()),
     );

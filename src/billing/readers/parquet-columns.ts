@@ -153,6 +153,13 @@ function decimalConverter(scale: number): (value: unknown) => ScaledCell | null 
   const bigFactor = BigInt(factor);
   return (value) => {
     const raw = unscaled(value);
+    if (typeof raw === 'bigint') {
+      // An INT64 decimal usually fits a double exactly; only a larger one needs bigint math.
+      const small = Number(raw);
+      const scaled = small * factor;
+      if (Number.isSafeInteger(small) && Number.isSafeInteger(scaled))
+        return new ScaledCell(scaled);
+    }
     if (typeof raw === 'number') {
       const scaled = raw * factor;
       if (Number.isSafeInteger(scaled)) return new ScaledCell(scaled);
@@ -207,6 +214,20 @@ interface LeafData {
   readonly count: number;
   readonly definitionLevels: Uint8Array;
   readonly repetitionLevels: Uint8Array;
+  /** Dictionary index of each present value; null when a page was not dictionary-encoded. */
+  readonly ids: Int32Array | null;
+  readonly dictionary: readonly unknown[] | undefined;
+}
+
+/**
+ * One used column of a row group: a cell per row and, when every value came from a dictionary
+ * (or the column is a tag map), the id of each row's distinct value (-1 for null), so a caller
+ * can work per distinct value: `distinct[id]` is the cell.
+ */
+export interface GroupColumn {
+  readonly cells: unknown[];
+  readonly ids: Int32Array | null;
+  readonly distinct: readonly unknown[];
 }
 
 /** A growing list that is written by index, so no push grows it step by step. */
@@ -225,13 +246,24 @@ export async function readRowGroupColumns(
   group: number,
   plans: readonly ColumnPlan[],
 ): Promise<unknown[][]> {
+  const columns = await readRowGroup(file, metadata, group, plans);
+  return columns.map((column) => column.cells);
+}
+
+/** Like `readRowGroupColumns`, with the distinct-value ids of each column. */
+export async function readRowGroup(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  group: number,
+  plans: readonly ColumnPlan[],
+): Promise<GroupColumn[]> {
   const rowGroup = metadata.row_groups[group];
   if (!rowGroup) throw new Error(`row group ${group} is missing`);
   const rows = Number(rowGroup.num_rows);
-  const columns: unknown[][] = [];
+  const columns: GroupColumn[] = [];
   for (const plan of plans) {
     if (plan.kind === 'flat') {
-      columns.push(flatCells(await readLeaf(file, rowGroup, plan.leaf), plan.leaf, rows));
+      columns.push(flatColumn(await readLeaf(file, rowGroup, plan.leaf), plan.leaf, rows));
     } else {
       const keys = await readLeaf(file, rowGroup, plan.key);
       const values = await readLeaf(file, rowGroup, plan.value);
@@ -268,14 +300,20 @@ function decodeChunk(
   const reader = { view: new DataView(bytes), offset: 0 };
   const total = Number(chunk.num_values);
   const repeated = getMaxRepetitionLevel(decoder.schemaPath) > 0;
-  const values: Filled<unknown[]> = { items: new Array<unknown>(total), length: 0 };
-  const definitionLevels: Filled<Uint8Array> = { items: new Uint8Array(total), length: 0 };
+  const buffers = leafBuffers(plan, total);
+  const values: Filled<unknown[]> = { items: buffers.values, length: 0 };
+  const definitionLevels: Filled<Uint8Array> = {
+    items: buffers.definitions.subarray(0, total).fill(0),
+    length: 0,
+  };
   const repetitionLevels: Filled<Uint8Array> = {
-    items: new Uint8Array(repeated ? total : 0),
+    items: buffers.repetitions.subarray(0, repeated ? total : 0).fill(0),
     length: 0,
   };
   let dictionary: unknown[] | undefined;
   let slots = 0;
+  const ids = buffers.ids.subarray(0, total);
+  let idsComplete = true;
 
   while (slots < total && reader.offset < bytes.byteLength) {
     const header = parquetHeader(reader);
@@ -311,7 +349,8 @@ function decodeChunk(
         decoder.compressors,
       );
       if (FAST_ENCODINGS.has(daph.encoding)) {
-        const target = { values, definitionLevels, repetitionLevels };
+        const target = { values, definitionLevels, repetitionLevels, ids };
+        if (daph.encoding === 'PLAIN') idsComplete = false;
         decodePageV1(page, daph, decoder, plan, target, dictionary, repeated);
         slots += daph.num_values;
         continue;
@@ -327,6 +366,7 @@ function decodeChunk(
       continue;
     }
 
+    idsComplete = false;
     appendValues(values, data.dataPage, encoding, dictionary, plan.convert);
     appendLevels(definitionLevels, data.definitionLevels ?? [], slotCount, plan.maxDefinition);
     if (repeated) appendLevels(repetitionLevels, data.repetitionLevels, slotCount, 0);
@@ -337,7 +377,59 @@ function decodeChunk(
     count: values.length,
     definitionLevels: definitionLevels.items.subarray(0, definitionLevels.length),
     repetitionLevels: repetitionLevels.items.subarray(0, repetitionLevels.length),
+    ids: idsComplete ? ids.subarray(0, values.length) : null,
+    dictionary,
   };
+}
+
+/** Level and id arrays of a leaf, reused from one row group to the next. */
+interface LeafBuffers {
+  definitions: Uint8Array;
+  repetitions: Uint8Array;
+  ids: Int32Array;
+  values: unknown[];
+  /** Distinct-value id and cell per row of a map or nullable column. */
+  rowIds: Int32Array;
+  rowCells: unknown[];
+}
+
+const leafBufferPool = new WeakMap<LeafPlan, LeafBuffers>();
+
+/**
+ * The reusable arrays of a leaf, grown to `total` slots. Reuse keeps typed arrays (memory
+ * outside the JavaScript heap, freed only by a full collection) from piling up between
+ * collections; what a row group's read returns is valid until the next read of that leaf.
+ */
+function leafBuffers(plan: LeafPlan, total: number): LeafBuffers {
+  let buffers = leafBufferPool.get(plan);
+  if (buffers === undefined) {
+    buffers = {
+      definitions: new Uint8Array(0),
+      repetitions: new Uint8Array(0),
+      ids: new Int32Array(0),
+      values: [],
+      rowIds: new Int32Array(0),
+      rowCells: [],
+    };
+    leafBufferPool.set(plan, buffers);
+  }
+  if (buffers.ids.length < total) {
+    buffers.definitions = new Uint8Array(total);
+    buffers.repetitions = new Uint8Array(total);
+    buffers.ids = new Int32Array(total);
+    buffers.values = new Array<unknown>(total);
+  }
+  return buffers;
+}
+
+/** The leaf's per-row arrays, grown to `rows`. */
+function rowBuffers(plan: LeafPlan, rows: number): LeafBuffers {
+  const buffers = leafBuffers(plan, 0);
+  if (buffers.rowIds.length < rows) {
+    buffers.rowIds = new Int32Array(rows);
+    buffers.rowCells = new Array<unknown>(rows);
+  }
+  return buffers;
 }
 
 /** Value encodings `decodePageV1` reads; others go through hyparquet's page reader. */
@@ -359,6 +451,7 @@ function decodePageV1(
     values: Filled<unknown[]>;
     definitionLevels: Filled<Uint8Array>;
     repetitionLevels: Filled<Uint8Array>;
+    ids: Int32Array;
   },
   dictionary: unknown[] | undefined,
   repeated: boolean,
@@ -395,6 +488,7 @@ function decodePageV1(
   else indexes.fill(0);
   const items = values.items;
   let at = values.length;
+  target.ids.set(indexes, at);
   for (let index = 0; index < present; index++) items[at++] = dictionary[indexes[index] ?? 0];
   values.length = at;
 }
@@ -448,19 +542,32 @@ function appendLevels(
   target.length += count;
 }
 
-function flatCells(leaf: LeafData, plan: LeafPlan, rows: number): unknown[] {
-  if (leaf.count === rows) return leaf.values;
-  const cells = new Array<unknown>(rows);
+function flatColumn(leaf: LeafData, plan: LeafPlan, rows: number): GroupColumn {
+  const distinct = leaf.dictionary ?? [];
+  if (leaf.count === rows) return { cells: leaf.values, ids: leaf.ids, distinct };
+  const pooled = rowBuffers(plan, rows);
+  const cells = pooled.rowCells;
+  const ids = leaf.ids === null ? null : pooled.rowIds.subarray(0, rows);
   let next = 0;
   for (let row = 0; row < rows; row++) {
-    cells[row] = leaf.definitionLevels[row] === plan.maxDefinition ? leaf.values[next++] : null;
+    if (leaf.definitionLevels[row] === plan.maxDefinition) {
+      if (ids !== null) ids[row] = leaf.ids?.[next] ?? 0;
+      cells[row] = leaf.values[next++];
+    } else {
+      if (ids !== null) ids[row] = -1;
+      cells[row] = null;
+    }
   }
-  return cells;
+  return { cells, ids, distinct };
 }
 
 interface TrieNode {
   readonly next: Map<unknown, Map<unknown, TrieNode>>;
   tags?: Readonly<Record<string, string>>;
+  /** Index of `tags` in the column's distinct values. */
+  id: number;
+  /** Children by (key id, value id) when both leaves are dictionary-encoded. */
+  byPair?: Map<number, TrieNode>;
 }
 
 /**
@@ -472,10 +579,20 @@ function mapCells(
   values: LeafData,
   plan: Extract<ColumnPlan, { kind: 'map' }>,
   rows: number,
-): unknown[] {
-  const cells = new Array<unknown>(rows).fill(null);
-  const root: TrieNode = { next: new Map() };
-  const pairs: [unknown, unknown][] = [];
+): GroupColumn {
+  const pooled = rowBuffers(plan.key, rows);
+  const cells = pooled.rowCells.fill(null, 0, rows);
+  const ids = pooled.rowIds.subarray(0, rows).fill(-1);
+  const distinct: Readonly<Record<string, string>>[] = [];
+  const root: TrieNode = { next: new Map(), id: -1 };
+  // Positions of the row's keys and values (-1: null value), turned into pairs only when a new
+  // distinct map is met.
+  const pairKeys: number[] = [];
+  const pairValues: number[] = [];
+  // With both leaves dictionary-encoded, a pair is one integer: one lookup per pair.
+  const keyIds = keys.ids;
+  const valueIds = values.ids;
+  const valueSpan = (values.dictionary?.length ?? 0) + 1;
   let row = -1;
   let node = root;
   let keyIndex = 0;
@@ -483,7 +600,15 @@ function mapCells(
   let open = false;
 
   const close = (): void => {
-    if (open && row >= 0) cells[row] = node.tags ??= tagObject(pairs);
+    if (open && row >= 0) {
+      if (node.tags === undefined) {
+        node.tags = tagObject(pairKeys, pairValues, keys.values, values.values);
+        node.id = distinct.length;
+        distinct.push(node.tags);
+      }
+      cells[row] = node.tags;
+      ids[row] = node.id;
+    }
     open = false;
   };
 
@@ -492,16 +617,30 @@ function mapCells(
       close();
       row++;
       node = root;
-      pairs.length = 0;
+      pairKeys.length = 0;
+      pairValues.length = 0;
       // A map that is present but empty sits one level below its entries.
       open = (keys.definitionLevels[slot] ?? 0) >= plan.key.maxDefinition - 1;
     }
     if (keys.definitionLevels[slot] !== plan.key.maxDefinition) continue;
-    const key = keys.values[keyIndex++];
-    const value =
-      values.definitionLevels[slot] === plan.value.maxDefinition
-        ? values.values[valueIndex++]
-        : null;
+    const keyAt = keyIndex++;
+    const valueAt = values.definitionLevels[slot] === plan.value.maxDefinition ? valueIndex++ : -1;
+    pairKeys.push(keyAt);
+    pairValues.push(valueAt);
+    if (keyIds !== null && valueIds !== null) {
+      const pair =
+        (keyIds[keyAt] ?? 0) * valueSpan + (valueAt < 0 ? 0 : (valueIds[valueAt] ?? 0) + 1);
+      const byPair = (node.byPair ??= new Map());
+      let child = byPair.get(pair);
+      if (!child) {
+        child = { next: new Map(), id: -1 };
+        byPair.set(pair, child);
+      }
+      node = child;
+      continue;
+    }
+    const key = keys.values[keyAt];
+    const value = valueAt < 0 ? null : values.values[valueAt];
     let byValue = node.next.get(key);
     if (!byValue) {
       byValue = new Map();
@@ -509,19 +648,26 @@ function mapCells(
     }
     let child = byValue.get(value);
     if (!child) {
-      child = { next: new Map() };
+      child = { next: new Map(), id: -1 };
       byValue.set(value, child);
     }
     node = child;
-    pairs.push([key, value]);
   }
   close();
-  return cells;
+  return { cells, ids, distinct };
 }
 
-function tagObject(pairs: readonly [unknown, unknown][]): Readonly<Record<string, string>> {
+function tagObject(
+  pairKeys: readonly number[],
+  pairValues: readonly number[],
+  keys: readonly unknown[],
+  values: readonly unknown[],
+): Readonly<Record<string, string>> {
   const tags: Record<string, string> = {};
-  for (const [key, value] of pairs) {
+  for (let index = 0; index < pairKeys.length; index++) {
+    const key = keys[pairKeys[index] ?? 0];
+    const valueAt = pairValues[index] ?? -1;
+    const value = valueAt < 0 ? null : values[valueAt];
     if (typeof key === 'string' && value !== null && value !== undefined) {
       tags[key] = typeof value === 'string' ? value : String(value);
     }
