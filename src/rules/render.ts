@@ -39,7 +39,7 @@ export function reportsToFindings(
       const everywhere = signatures.every((set) => set.has(sign));
       if (everywhere && emitted.has(sign)) continue;
       emitted.add(sign);
-      const when = everywhere || !view?.condition ? '' : variantPhrase(view.condition);
+      const when = everywhere || !view?.condition ? '' : variantPhrase(view.condition, resource);
       findings.push(toFinding(rule, resource, report, when));
     }
   });
@@ -48,11 +48,21 @@ export function reportsToFindings(
 
 /**
  * How a variant is named in a message: a truth assignment such as `IsProd is false` (a
- * CloudFormation condition) reads `when condition IsProd is false`; any other label, such as
- * `labels at spec.template.metadata`, is given in parentheses.
+ * CloudFormation condition) reads `when condition IsProd is false`, and a Terraform one, whose
+ * condition is an expression (`var.prod is false`), reads `when var.prod is false`; any other
+ * label, such as `labels at spec.template.metadata`, is given in parentheses.
  */
-function variantPhrase(condition: string): string {
-  return /\bis (true|false)\b/.test(condition) ? ` when condition ${condition}` : ` (${condition})`;
+function variantPhrase(condition: string, resource: JudgedResource): string {
+  if (!/\bis (true|false)\b/.test(condition)) return ` (${condition})`;
+  return resource.format === 'terraform' ? ` when ${condition}` : ` when condition ${condition}`;
+}
+
+/** The resource as messages name it: its address, with the name the user knows it by. */
+function resourceName(resource: JudgedResource): string {
+  const label = resource.label;
+  return label === undefined || label === resource.address
+    ? resource.address
+    : `${resource.address} (${label})`;
 }
 
 function toFinding(
@@ -67,7 +77,7 @@ function toFinding(
   }
   const file = report.file ?? resource.file;
   const data = {
-    resource: resource.address,
+    resource: resourceName(resource),
     file,
     line: report.line,
     ...report.data,

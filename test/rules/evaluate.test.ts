@@ -123,6 +123,40 @@ describe('evaluate', () => {
     ]);
   });
 
+  test('a Terraform variant names its condition expression without the word condition', () => {
+    const resource = bucket({
+      tagsLine: 3,
+      tags: { CostCenter: 'cc', Environment: null },
+      variants: [
+        { condition: 'var.prod is true', tags: { CostCenter: 'cc', Environment: 'prod' } },
+        { condition: 'var.prod is false', tags: { CostCenter: 'cc', Environment: 'Prod' } },
+      ],
+    });
+    expect(evaluate(policy(MINIMAL), [resource]).map((f) => f.message)).toEqual([
+      'aws_s3_bucket.logs tag Environment = "Prod" is not an allowed value when var.prod is ' +
+        'false (did you mean prod?); allowed: prod, staging',
+    ]);
+  });
+
+  test('a label (a CDK construct path) is shown beside the address; resource stays the id', () => {
+    const resource = bucket({
+      address: 'SiteBucket397A1860',
+      type: 'AWS::S3::Bucket',
+      format: 'cloudformation',
+      file: 'cdk.out/WebStack.template.json',
+      line: 3,
+      tagsLine: 6,
+      tags: { CostCenter: 'cc' },
+      label: 'WebStack/SiteBucket/Resource',
+    });
+    const [found] = evaluate(policy(MINIMAL), [resource]);
+    expect(found?.resource).toBe('SiteBucket397A1860');
+    expect(found?.message).toBe(
+      'SiteBucket397A1860 (WebStack/SiteBucket/Resource) has no tag Environment; add it to the ' +
+        'tags at cdk.out/WebStack.template.json:6',
+    );
+  });
+
   test('a variant that is not a condition is named in parentheses', () => {
     const job = bucket({
       address: 'RayCluster/default/train',

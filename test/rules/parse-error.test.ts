@@ -68,6 +68,20 @@ const rows: Row[] = [
     ),
   },
   {
+    // HCL repeats "Invalid multi-line string" for every line after the quote; it is given once.
+    name: 'an unterminated string: each distinct diagnostic once, later ones with their line',
+    file: 'main.tf',
+    content: 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  tags = {\n    Name = "a\n  }\n}\n',
+    expected: parseError(
+      'main.tf',
+      4,
+      'Invalid multi-line string: Quoted strings may not be split over multiple lines. To ' +
+        'produce a multi-line string, either use the \\n escape to represent a newline ' +
+        'character or use the "heredoc" multi-line template syntax. Line 4: Unterminated ' +
+        'template string: No closing marker was found for the string.',
+    ),
+  },
+  {
     name: 'a trailing comma in .tf.json is not JSON, at its line',
     file: 'main.tf.json',
     content:

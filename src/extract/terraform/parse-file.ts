@@ -57,14 +57,47 @@ function parseWith(
 }
 
 /**
- * Turns an HCL diagnostic (`parse config: [main.tf:2,6-3,1: Summary; Detail]`) into an input
- * error at its line, keeping the summary and detail.
+ * Turns HCL diagnostics (`parse config: [main.tf:2,6-3,1: Summary; Detail main.tf:4,1-5,1:
+ * ...]`) into one input error at the first diagnostic's line. The parser often repeats one
+ * diagnostic for each following line; a diagnostic whose summary and detail were already given
+ * is left out, and each further distinct one follows as a sentence naming its own line.
  */
 export function hclError(file: string, error: unknown): InputError {
   const raw = error instanceof Error ? error.message : String(error);
   const inner = raw.replace(/^parse config: \[/, '').replace(/\]$/, '');
+  const diagnostics = splitDiagnostics(inner, file);
+  const [first] = diagnostics;
+  if (first === undefined) return unsplitError(file, inner);
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const diagnostic of diagnostics) {
+    if (seen.has(diagnostic.text)) continue;
+    seen.add(diagnostic.text);
+    const text = diagnostic.text.replace('; ', ': ');
+    parts.push(diagnostic === first ? text : `Line ${diagnostic.line}: ${text}`);
+  }
+  const sentences = parts.map((part, index) =>
+    index < parts.length - 1 && !/[.!?]$/.test(part) ? `${part}.` : part,
+  );
+  return { file, line: first.line, message: sentences.join(' ') };
+}
+
+/** An HCL message whose locations do not name `file`: read at its first location only. */
+function unsplitError(file: string, inner: string): InputError {
   const located = /^.*?:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^]*)$/.exec(inner);
   if (!located) return { file, line: 1, message: inner };
-  const message = (located[2] ?? '').replace('; ', ': ');
-  return { file, line: Number(located[1]), message };
+  return { file, line: Number(located[1]), message: (located[2] ?? '').replace('; ', ': ') };
+}
+
+/** The diagnostics in HCL's message, each starting at a location `FILE:4,14-5,1: `. */
+function splitDiagnostics(inner: string, file: string): { line: number; text: string }[] {
+  const name = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const location = new RegExp(`(?:^|\\s)${name}:(\\d+),\\d+(?:-\\d+(?:,\\d+)?)?: `, 'g');
+  const starts = [...inner.matchAll(location)];
+  return starts.map((match, index) => {
+    const next = starts[index + 1];
+    const end = next === undefined ? inner.length : next.index;
+    const text = inner.slice(match.index + match[0].length, end).trim();
+    return { line: Number(match[1]), text };
+  });
 }

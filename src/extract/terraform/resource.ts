@@ -1,8 +1,8 @@
 import { supportsDefaultTags, terraformTagAttribute } from '../../catalog/index.js';
-import type { Resource, TagMap, TagOrigin, TagTarget } from '../../model.js';
+import type { Resource, TagMap, TagOrigin, TagTarget, TagVariant } from '../../model.js';
 import { blocksOf, type Attribute, type Block, type Body } from './hcl/ast.js';
 import { autoscalingTags } from './autoscaling.js';
-import { evaluate, type Env } from './eval/evaluate.js';
+import type { Env } from './eval/evaluate.js';
 import type { Entry, Origin } from './eval/value.js';
 import { resourceInstances } from './instances.js';
 import type { ModuleInstance } from './module/instance.js';
@@ -14,6 +14,7 @@ import {
 import { overriddenDefaultTags } from './override-provider.js';
 import type { ParsedFile } from './parse-file.js';
 import { NO_TAGS, tagText, tagsFromValue, writtenAs, type TagOutcome } from './tags.js';
+import { readConditionalTags, type TagReading } from './variants.js';
 
 /** A `resource` block where it stands: its module instance, file and providers. */
 export interface ResourceSite {
@@ -24,7 +25,10 @@ export interface ResourceSite {
 }
 
 /** What one instance of a resource block is judged on. */
-type Judged = Pick<Resource, 'tags' | 'origins' | 'unresolved' | 'tagsLine' | 'attributes'>;
+type Judged = Pick<
+  Resource,
+  'tags' | 'origins' | 'unresolved' | 'tagsLine' | 'attributes' | 'variants'
+>;
 
 /**
  * The resources of one `resource` block: one `type.name`, or one per instance
@@ -78,6 +82,7 @@ function buildResource(place: Place, suffix: string, judgement: Judged): Resourc
   if (judgement.tagsLine !== undefined) resource.tagsLine = judgement.tagsLine;
   if (judgement.unresolved !== undefined) resource.unresolved = judgement.unresolved;
   if (judgement.attributes !== undefined) resource.attributes = judgement.attributes;
+  if (judgement.variants !== undefined) resource.variants = judgement.variants;
   return resource;
 }
 
@@ -92,6 +97,7 @@ function judge(site: ResourceSite, type: string, env: Env): Judged {
   const path = tagAttributePath(type, block.body);
   const attributes: Record<string, string> = {};
   let own: TagOutcome = NO_TAGS;
+  let readings: readonly TagReading[] | undefined;
   let tagsLine: number | undefined;
   if (path === 'tag') {
     const asg = autoscalingTags(block.body, env, file);
@@ -103,7 +109,9 @@ function judge(site: ResourceSite, type: string, env: Env): Judged {
   } else if (path) {
     const attribute = nestedAttribute(block.body, path);
     if (attribute) {
-      own = tagsFromValue(evaluate(attribute.expr, env), writtenLater(attribute, file));
+      const read = readConditionalTags(attribute.expr, env, writtenLater(attribute, file));
+      own = read.combined;
+      readings = read.readings;
       tagsLine = attribute.line;
     }
   }
@@ -116,7 +124,26 @@ function judge(site: ResourceSite, type: string, env: Env): Judged {
   if (tagsLine !== undefined) judged.tagsLine = tagsLine;
   if (unresolved !== undefined) judged.unresolved = unresolved;
   if (Object.keys(attributes).length > 0) judged.attributes = attributes;
+  const variants = readings && tagVariants(defaults.entries, readings, file.file);
+  if (variants !== undefined && unresolved === undefined) judged.variants = variants;
   return judged;
+}
+
+/**
+ * The effective tags of each reading of a condition-dependent tag attribute, or `undefined`
+ * when every reading gives the same tags (the conditions change nothing the rules judge).
+ */
+function tagVariants(
+  defaults: ReadonlyMap<string, Entry>,
+  readings: readonly TagReading[],
+  file: string,
+): TagVariant[] | undefined {
+  const variants = readings.map((reading) => ({
+    condition: reading.condition,
+    tags: effectiveTags(defaults, reading.outcome.entries, file).tags,
+  }));
+  const first = JSON.stringify(variants[0]?.tags);
+  return variants.every((variant) => JSON.stringify(variant.tags) === first) ? undefined : variants;
 }
 
 /** `name = <source>` of an attribute, for messages, read from the source only when asked. */

@@ -1,4 +1,9 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { check } from '../../../src/engine/check.js';
+import { loadPolicyText } from '../../../src/policy/load.js';
 import { extractInline, resourceNamed } from './helpers.js';
 
 const SYNTHESIZED = JSON.stringify(
@@ -72,5 +77,36 @@ describe('CDK-synthesized templates', () => {
     const extraction = await extractInline(template);
 
     expect(resourceNamed(extraction, 'B').tags).toEqual({ 'aws:owner': 'x' });
+  });
+
+  test('findings name the construct path beside the logical id', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'openclaw-cdk-'));
+    try {
+      await mkdir(join(root, 'cdk.out'));
+      await writeFile(join(root, 'cdk.out/WebStack.template.json'), SYNTHESIZED);
+      const policy = loadPolicyText(
+        'version: 1\nresources: taggable\ntags:\n  Environment: { required: true }\n',
+        'policy.yaml',
+      );
+
+      const report = await check({ paths: ['.'], cwd: root, policy, failOn: 'error' });
+
+      expect(report.findings).toEqual([
+        {
+          rule: 'missing-tag',
+          severity: 'error',
+          resource: 'SiteBucket397A1860',
+          file: 'cdk.out/WebStack.template.json',
+          line: 6,
+          key: 'Environment',
+          message:
+            'SiteBucket397A1860 (WebStack/SiteBucket/Resource) has no tag Environment; add it ' +
+            'to the tags at cdk.out/WebStack.template.json:6',
+          fix: 'add tag Environment = "<value>"',
+        },
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -56,6 +56,7 @@ export function summary(resource: Resource): Record<string, unknown> {
     tagsLine: resource.tagsLine,
     tags: resource.tags,
     ...(resource.unresolved === undefined ? {} : { unresolved: resource.unresolved }),
+    ...(resource.variants === undefined ? {} : { variants: resource.variants }),
   };
 }
 

@@ -189,7 +189,15 @@ resource "aws_instance" "i" {
 `,
     },
     address: 'aws_instance.i',
-    expected: { line: 2, tagsLine: 3, tags: { Env: null, Team: 'a', Debug: null } },
+    expected: {
+      line: 2,
+      tagsLine: 3,
+      tags: { Env: null, Team: 'a', Debug: null },
+      variants: [
+        { condition: 'var.prod is true', tags: { Env: 'prod', Team: 'a' } },
+        { condition: 'var.prod is false', tags: { Env: 'dev', Team: 'a', Debug: 'on' } },
+      ],
+    },
   },
   {
     name: 'a for expression over a known map',

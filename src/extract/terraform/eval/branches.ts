@@ -13,7 +13,9 @@ import {
  * null, which adds no tags) give every key of either branch: a key set by both branches with
  * the same value keeps it; any other key is present with an unknown value. Counting a key
  * that only one branch sets as present is the lenient reading: the resource is not reported
- * for a key it may carry. Lists are joined likewise. Anything else is unknown.
+ * for a key it may carry. Lists are joined likewise. Anything else is unknown. A tag
+ * attribute is also read once per branch where it can be (`variants.ts`), and each reading is
+ * judged; this combined value is the resource's one map beside those readings.
  */
 export function combineBranches(then: Value, otherwise: Value, reason: string): Value {
   const because = `condition is not known: ${reason}`;

@@ -1,4 +1,5 @@
 import type { Expr, ObjectItem } from '../hcl/ast.js';
+import { conditionName, type Assumptions } from './assumptions.js';
 import { callFunction } from './functions.js';
 import { combineBranches } from './branches.js';
 import { evaluateFor } from './for-expression.js';
@@ -19,8 +20,11 @@ import {
 export interface ModuleValues {
   /** `var.NAME`: the caller's argument, else the default, else unknown with the reason. */
   variable(name: string): Value;
-  /** `local.NAME`, evaluated once. */
-  local(name: string): Value;
+  /**
+   * `local.NAME`, evaluated once; evaluated again when `assume` gives a truth value to an
+   * unknown condition the local depends on. The local's unknown conditions join `assume.seen`.
+   */
+  local(name: string, assume?: Assumptions): Value;
 }
 
 /** Everything an expression can refer to, and how to label the map keys it writes. */
@@ -32,6 +36,8 @@ export interface Env {
   readonly label: string;
   /** `each`, `count`, `for` variables and `dynamic` iterators in scope. */
   readonly bindings: ReadonlyMap<string, Value>;
+  /** Truth values assumed for unknown conditions, when a tag attribute is read per variant. */
+  readonly assume?: Assumptions;
 }
 
 /** Roots of references whose value exists only once Terraform runs. */
@@ -119,7 +125,7 @@ function attribute(target: Expr, name: string, env: Env): Value {
   if (target.kind === 'scope' && !env.bindings.has(target.name)) {
     const root = target.name;
     if (root === 'var') return env.module.variable(name);
-    if (root === 'local') return env.module.local(name);
+    if (root === 'local') return env.module.local(name, env.assume);
     if (root === 'data') return unknown(`data.${name} is read only when Terraform plans`);
     if (root === 'module') return unknown(`module.${name} outputs are not evaluated`);
     const runtime = RUNTIME_ROOTS[root];
@@ -184,8 +190,19 @@ function object(items: readonly ObjectItem[], env: Env): Value {
 function conditional(expr: Extract<Expr, { kind: 'conditional' }>, env: Env): Value {
   const condition = evaluate(expr.condition, env);
   if (condition.kind === 'bool') return evaluate(condition.value ? expr.then : expr.otherwise, env);
+  const assumed = condition.kind === 'unknown' ? assumedTruth(expr.condition, env) : undefined;
+  if (assumed !== undefined) return evaluate(assumed ? expr.then : expr.otherwise, env);
   const reason = condition.kind === 'unknown' ? condition.reason : 'condition is not a boolean';
   return combineBranches(evaluate(expr.then, env), evaluate(expr.otherwise, env), reason);
+}
+
+/** The truth value assumed for an unknown condition; records the condition as met. */
+function assumedTruth(condition: Expr, env: Env): boolean | undefined {
+  if (env.assume === undefined) return undefined;
+  const name = conditionName(condition);
+  if (name === undefined) return undefined;
+  env.assume.seen.add(name);
+  return env.assume.truths.get(name);
 }
 
 function binary(op: string, left: Value, right: Value): Value {

@@ -1,5 +1,6 @@
 import type { Attribute, Block, Expr } from '../hcl/ast.js';
 import { blocksOf } from '../hcl/ast.js';
+import { discovery, type Assumptions } from '../eval/assumptions.js';
 import { evaluate, type Env, type ModuleValues } from '../eval/evaluate.js';
 import { unknown, type Value } from '../eval/value.js';
 import type { ModuleFolder } from './folder.js';
@@ -23,6 +24,8 @@ export class ModuleInstance implements ModuleValues {
   private readonly locals = new Map<string, Declared<Attribute>>();
   private readonly variableValues = new Map<string, Value>();
   private readonly localValues = new Map<string, Value>();
+  /** The unknown conditions each evaluated local depends on, directly or through others. */
+  private readonly localConditions = new Map<string, ReadonlySet<string>>();
   private readonly evaluating = new Set<string>();
 
   constructor(
@@ -60,16 +63,33 @@ export class ModuleInstance implements ModuleValues {
     return value;
   }
 
-  local(name: string): Value {
+  local(name: string, assume?: Assumptions): Value {
+    const value = this.cachedLocal(name);
+    const conditions = this.localConditions.get(name);
+    if (assume === undefined || conditions === undefined || conditions.size === 0) return value;
+    for (const condition of conditions) assume.seen.add(condition);
+    if (![...conditions].some((condition) => assume.truths.has(condition))) return value;
+    return this.evaluateLocal(name, assume);
+  }
+
+  private cachedLocal(name: string): Value {
     const cached = this.localValues.get(name);
     if (cached) return cached;
+    const met = discovery();
+    const value = this.evaluateLocal(name, met);
+    this.localValues.set(name, value);
+    this.localConditions.set(name, met.seen);
+    return value;
+  }
+
+  private evaluateLocal(name: string, assume: Assumptions): Value {
     const declared = this.locals.get(name);
     if (!declared) return unknown(`local.${name} is not declared`);
     if (this.evaluating.has(name)) return unknown(`local.${name} refers to itself`);
     this.evaluating.add(name);
-    const value = evaluate(declared.item.expr, this.env(declared.file, `local.${name}`));
+    const env = this.env(declared.file, `local.${name}`);
+    const value = evaluate(declared.item.expr, { ...env, assume });
     this.evaluating.delete(name);
-    this.localValues.set(name, value);
     return value;
   }
 
