@@ -27,7 +27,6 @@ for (const entry of entries) {
       entry.out,
       '--quiet',
       '--no-source-map-register',
-      '--transpile-only',
       '--target',
       'es2022',
     ],
