@@ -1,12 +1,22 @@
 import { describeApiError, type GitHubClient } from '../github/client.js';
 import { gitChangedFiles, hasCommit } from '../github/git.js';
 import type { ActionLog } from '../github/log.js';
-import { GITHUB_FILE_LIST_CAP, listPullRequestFiles } from '../github/pull-files.js';
+import {
+  GITHUB_FILE_LIST_CAP,
+  listPullRequestFiles,
+  type ChangedFile,
+} from '../github/pull-files.js';
 import type { PullRequestEvent } from './pull-request.js';
 
 /** The files a pull request changes, relative to the repository root, or why they are unknown. */
 export type ChangedFiles =
-  | { readonly kind: 'known'; readonly files: readonly string[]; readonly from: 'api' | 'git' }
+  | {
+      readonly kind: 'known';
+      readonly files: readonly string[];
+      readonly from: 'api' | 'git';
+      /** The files as the API listed them, with their patches; only when `from` is `api`. */
+      readonly listed?: readonly ChangedFile[];
+    }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** Where to look for the changed files. `client` is undefined when the API is out of reach. */
@@ -31,7 +41,7 @@ export async function findChangedFiles(source: ChangedFilesSource): Promise<Chan
         const files = listed.files.flatMap((file) =>
           file.previousPath ? [file.path, file.previousPath] : [file.path],
         );
-        return { kind: 'known', files, from: 'api' };
+        return { kind: 'known', files, from: 'api', listed: listed.files };
       }
       log.info(
         `The pull-request files API lists at most ${GITHUB_FILE_LIST_CAP.toLocaleString('en-US')} ` +

@@ -13,6 +13,7 @@ import { actionMarkdown, summaryMarkdown, withCost, withRepositoryPaths } from '
 import { writeReports } from './reports.js';
 import { runActionCheck } from './run-check.js';
 import { readSettings, type ActionSettings } from './settings.js';
+import { publishSuggestions } from './suggestions.js';
 import { fitSummary } from './summary-size.js';
 
 /**
@@ -73,6 +74,18 @@ async function checkCode(
       report: actionMarkdown(result, settings.commentTag),
       ...(cost === undefined ? {} : { costSection: cost }),
       now: new Date(),
+      log: coreLog,
+    });
+  }
+
+  if (result.pullRequest && client && settings.suggestions) {
+    await publishSuggestions({
+      client,
+      pullRequest: result.pullRequest,
+      findings: result.report.findings,
+      prefix: result.prefix,
+      workingDirectory: settings.workingDirectory,
+      pullFiles: result.pullFiles,
       log: coreLog,
     });
   }

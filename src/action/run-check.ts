@@ -4,6 +4,7 @@ import { blocks, check } from '../engine/check.js';
 import type { GitHubClient } from '../github/client.js';
 import { gitTopLevel } from '../github/git.js';
 import type { ActionLog } from '../github/log.js';
+import type { ChangedFile } from '../github/pull-files.js';
 import type { CheckReport, Finding } from '../model.js';
 import type { Policy } from '../policy/types.js';
 import { discoverFiles } from '../sources/discover.js';
@@ -24,6 +25,8 @@ export interface ActionCheck {
   readonly prefix: string;
   /** What was scanned, in a sentence for the summary. */
   readonly scope: string;
+  /** The pull request's files with their patches, when the files API listed them all. */
+  readonly pullFiles?: readonly ChangedFile[];
 }
 
 /**
@@ -46,10 +49,12 @@ export async function runActionCheck(
     .join('/');
 
   let changed: readonly string[] | undefined;
+  let pullFiles: readonly ChangedFile[] | undefined;
   if (pullRequest && settings.changedOnly) {
     const found = await findChangedFiles({ client, pullRequest, repoRoot, log });
     if (found.kind === 'known') {
       changed = relativeToWorkingDirectory(found.files, prefix);
+      pullFiles = found.listed;
       log.info(`The pull request changes ${found.files.length} files (from ${found.from}).`);
     } else {
       log.warning(`Checking every file: the changed files are unknown (${found.reason}).`);
@@ -58,7 +63,14 @@ export async function runActionCheck(
 
   const head = await checkHead(settings, policy, changed);
   if (!pullRequest || !settings.newOnly) {
-    return { report: head, existing: [], pullRequest, prefix, scope: scopeSentence(changed) };
+    return {
+      report: head,
+      existing: [],
+      pullRequest,
+      prefix,
+      scope: scopeSentence(changed),
+      ...(pullFiles ? { pullFiles } : {}),
+    };
   }
 
   const base = await checkBase({
@@ -78,7 +90,14 @@ export async function runActionCheck(
     findings: split.added,
     blocking: split.added.filter((finding) => blocks(finding.severity, settings.failOn)).length,
   };
-  return { report, existing: split.existing, pullRequest, prefix, scope: scopeSentence(changed) };
+  return {
+    report,
+    existing: split.existing,
+    pullRequest,
+    prefix,
+    scope: scopeSentence(changed),
+    ...(pullFiles ? { pullFiles } : {}),
+  };
 }
 
 async function checkHead(

@@ -43,6 +43,8 @@ export interface ActionSettings {
   readonly newOnly: boolean;
   readonly comment: CommentBehavior;
   readonly commentTag: string;
+  /** Post the certain fixes of this run's findings as suggested changes on the pull request. */
+  readonly suggestions: boolean;
   /** Absolute path to write the SARIF log to, or undefined for none. */
   readonly sarif: string | undefined;
   readonly githubToken: string;
@@ -125,6 +127,7 @@ export function readSettings(
     newOnly: parseBoolean('new-only', input('new-only'), true),
     comment: choice('comment', input('comment') || 'update', COMMENT_BEHAVIORS),
     commentTag: input('comment-tag') || 'default',
+    suggestions: parseBoolean('suggestions', input('suggestions'), true),
     sarif: sarif === '' ? undefined : resolve(workingDirectory, sarif),
     githubToken: input('github-token'),
     snapshot,

@@ -11,6 +11,8 @@ export interface ChangedFile {
   readonly previousPath?: string;
   readonly status:
     'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  /** The unified diff of the file, when GitHub gives one (not for binary or huge files). */
+  readonly patch?: string;
 }
 
 /** The changed-file list from the API: complete, or cut short by GitHub's cap. */
@@ -46,6 +48,7 @@ export async function listPullRequestFiles(
       path: file.filename,
       status: file.status,
       ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),
+      ...(file.patch ? { patch: file.patch } : {}),
     })),
   };
 }

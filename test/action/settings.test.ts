@@ -37,6 +37,7 @@ describe('readSettings', () => {
       newOnly: true,
       comment: 'update',
       commentTag: 'default',
+      suggestions: true,
       sarif: undefined,
       githubToken: '',
       snapshot: undefined,
@@ -90,6 +91,7 @@ describe('readSettings', () => {
     ['changed-only False', { 'changed-only': 'False' }, { changedOnly: false }],
     ['new-only FALSE', { 'new-only': 'FALSE' }, { newOnly: false }],
     ['new-only TRUE with spaces', { 'new-only': ' TRUE ' }, { newOnly: true }],
+    ['suggestions false', { suggestions: 'false' }, { suggestions: false }],
     ['comment hide-and-new', { comment: 'hide-and-new' }, { comment: 'hide-and-new' }],
     ['comment delete-and-new', { comment: 'delete-and-new' }, { comment: 'delete-and-new' }],
     ['comment off', { comment: 'off' }, { comment: 'off' }],
@@ -138,6 +140,7 @@ describe('readSettings', () => {
       'Focus',
       'input "billing-format" is "Focus"; allowed values: auto, focus, aws-cur, aws-cur2, azure, gcp, openai, anthropic; did you mean "focus"?',
     ],
+    ['suggestions', 'no', 'input "suggestions" is "no"; allowed values: true, false'],
     [
       'new-only',
       'ture',

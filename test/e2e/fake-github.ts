@@ -26,6 +26,15 @@ export interface FakeFile {
   readonly filename: string;
   readonly status: string;
   readonly previous_filename?: string;
+  readonly patch?: string;
+}
+
+/** A review comment as the fake stores it (from a posted review). */
+export interface FakeReviewComment {
+  readonly id: number;
+  readonly path: string;
+  readonly line: number;
+  readonly body: string;
 }
 
 interface Fault {
@@ -55,6 +64,8 @@ export class FakeGitHub {
   readonly calls: RecordedCall[] = [];
   comments: FakeComment[] = [];
   files: FakeFile[] = [];
+  /** Review comments: the ones of every posted review. */
+  reviewComments: FakeReviewComment[] = [];
   /** The repository's Git Data API: refs, commits, trees, blobs. */
   git = new FakeGitData();
   private readonly faults: Fault[] = [];
@@ -157,6 +168,12 @@ export class FakeGitHub {
       if (method === 'GET') return this.page(url, this.comments.map(restComment));
       if (method === 'POST') return { status: 201, body: restComment(this.addComment(text(body))) };
     }
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/comments$/.test(path) && method === 'GET') {
+      return this.page(url, this.reviewComments);
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/.test(path) && method === 'POST') {
+      return this.review(body);
+    }
     const single = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
     if (single) return this.commentById(method, Number(single[1]), body);
     if (method === 'POST' && path === '/graphql') return this.graphql(body);
@@ -164,6 +181,22 @@ export class FakeGitHub {
     const gitReply = git ? this.git.route(method, git[1] ?? '', body) : undefined;
     if (gitReply) return gitReply;
     return { status: 404, body: { message: 'Not Found' } };
+  }
+
+  /** Stores a review's comments; 422, as GitHub does, when a line is not in the diff. */
+  private review(body: unknown): Reply {
+    const { comments = [] } = body as { comments?: { path: string; line: number; body: string }[] };
+    for (const comment of comments) {
+      const patch = this.files.find((file) => file.filename === comment.path)?.patch ?? '';
+      if (!newSideLines(patch).has(comment.line)) {
+        return { status: 422, body: { message: 'Line could not be resolved' } };
+      }
+    }
+    for (const comment of comments) {
+      const { path, line } = comment;
+      this.reviewComments.push({ id: this.nextCommentId++, path, line, body: comment.body });
+    }
+    return { status: 200, body: { id: this.nextCommentId++, state: 'COMMENTED' } };
   }
 
   private commentById(method: string, id: number, body: unknown): Reply {
@@ -225,6 +258,18 @@ export class FakeGitHub {
 function restComment(comment: FakeComment) {
   const { id, node_id, body, user, html_url } = comment;
   return { id, node_id, body, user, html_url };
+}
+
+/** Lines of the new side a patch shows: its added and context lines. */
+function newSideLines(patch: string): Set<number> {
+  const lines = new Set<number>();
+  let line = 0;
+  for (const row of patch.split('\n')) {
+    const hunk = /^@@ -[\d,]+ \+(\d+)/.exec(row);
+    if (hunk) line = Number(hunk[1]);
+    else if (line > 0 && (row.startsWith('+') || row.startsWith(' '))) lines.add(line++);
+  }
+  return lines;
 }
 
 function text(body: unknown): string {

@@ -119,6 +119,33 @@ export function largeScenario(count: number): Scenario {
   return finish(repo, base, head);
 }
 
+/**
+ * A pull request adding an instance whose Environment value differs from an allowed one only by
+ * case (a certain fix), to a file that already had a compliant bucket; the files API gives the
+ * patches, as GitHub does.
+ */
+export function fixableScenario(): Scenario {
+  const repo = new TestRepo();
+  const compliant =
+    'resource "aws_s3_bucket" "ok" {\n  bucket = "ok"\n' +
+    '  tags   = { Environment = "prod" }\n}\n';
+  const base = repo.commit('base', {
+    '.github/tag-policy.yaml': POLICY,
+    'infra/app/providers.tf': PROVIDERS,
+    'infra/app/main.tf': compliant,
+  });
+  const api =
+    'resource "aws_instance" "api" {\n  ami = "ami-1"\n  tags = {\n' +
+    '    Environment = "Prod"\n  }\n}\n';
+  const head = repo.commit('add api server', { 'infra/app/main.tf': `${compliant}\n${api}` });
+  const scenario = finish(repo, base, head);
+  const files = scenario.files.map((file) => {
+    const diff = repo.git('diff', base, head, '--', file.filename);
+    return { ...file, patch: diff.slice(diff.indexOf('@@')).trimEnd() };
+  });
+  return { ...scenario, files };
+}
+
 function finish(repo: TestRepo, base: string, head: string): Scenario {
   const files = repo
     .git('diff', '--name-status', '--no-renames', base, head)
