@@ -1,7 +1,9 @@
 /**
  * CloudFormation extraction against its floor: parsing the same templates with the `yaml`
  * package alone (same options: line counter and intrinsic tags). Both run in this process over
- * texts already in memory, alternating, and the median CPU time of the timed rounds is kept.
+ * texts already in memory, alternating; each round gives one product/floor ratio of CPU times,
+ * and the median of those ratios is kept (a paired measure, steadier when the load of the
+ * machine drifts between rounds).
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,24 +11,14 @@ import { LineCounter, parseDocument } from 'yaml';
 import { cloudFormationExtractor } from '../../src/extract/cloudformation/index.js';
 import { templateParseOptions } from '../../src/extract/cloudformation/parse.js';
 import type { ClaimedFile, ExtractContext } from '../../src/extract/types.js';
-import type { Policy } from '../../src/policy/types.js';
 import { readSourceText } from '../../src/sources/read.js';
-
-/** One measured comparison; the same shape as the other suites report. */
-export interface BenchResult {
-  readonly name: string;
-  readonly ratio: number;
-  readonly floorMs: number;
-  readonly productMs: number;
-  readonly peakMB: number;
-  readonly target: number;
-  readonly note: string;
-}
+import { benchPolicy, pairedRounds } from '../measure.js';
+import type { BenchResult } from '../run.js';
 
 const TEMPLATES = 2_000;
 const RESOURCES_PER_TEMPLATE = 20;
 const TEMPLATES_PER_FOLDER = 20;
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Bump when the generated tree changes, so a stale tree is rebuilt. */
 const CORPUS_VERSION = '1';
 const ROOT = join(import.meta.dirname, '..', '.work', 'cloudformation');
@@ -136,22 +128,6 @@ async function ensureCorpus(): Promise<string[]> {
   return paths;
 }
 
-const POLICY: Policy = {
-  version: 1,
-  file: '<default>',
-  scope: {
-    resources: 'cost-bearing',
-    excludeTypes: [],
-    providers: [],
-    paths: [],
-    excludePaths: [],
-  },
-  requireAny: false,
-  target: 'labels',
-  requireOnMetadata: false,
-  tags: [],
-};
-
 function parseFloor(files: readonly ClaimedFile[]): number {
   let nodes = 0;
   for (const file of files) {
@@ -164,23 +140,6 @@ function parseFloor(files: readonly ClaimedFile[]): number {
 async function extractProduct(files: readonly ClaimedFile[], context: ExtractContext) {
   const claimed = files.filter((file) => cloudFormationExtractor.claim(file, file.text));
   return cloudFormationExtractor.extract(claimed, context);
-}
-
-/**
- * CPU time (user + system) of `work`, after a full collection. The machine running the suite
- * is shared, so wall time would mostly measure the neighbours.
- */
-async function cpuTimed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  globalThis.gc?.();
-  const before = process.cpuUsage();
-  const result = await work();
-  const used = process.cpuUsage(before);
-  return { result, ms: (used.user + used.system) / 1000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Runs the suite: floor and product over the same 2,000 templates, alternating. */
@@ -196,44 +155,35 @@ export default async function run(): Promise<BenchResult[]> {
   );
   const context: ExtractContext = {
     cwd: ROOT,
-    policy: POLICY,
+    policy: benchPolicy('<default>'),
     stackTags: {},
     readText: readSourceText,
   };
 
-  const floorTimes: number[] = [];
-  const productTimes: number[] = [];
-  let resources = 0;
-  for (let round = 0; round <= ROUNDS; round++) {
-    const floor = await cpuTimed(async () => parseFloor(files));
-    const product = await cpuTimed(() => extractProduct(files, context));
-
-    if (floor.result !== files.length || product.result.errors.length > 0) {
-      const reason = product.result.errors[0]?.message ?? 'a template did not parse';
-      throw new Error(`bench corpus did not parse cleanly: ${reason}`);
-    }
-    resources = product.result.resources.length;
-    // Round 0 warms up the JIT and the catalog; it is not counted.
-    if (round > 0) {
-      floorTimes.push(floor.ms);
-      productTimes.push(product.ms);
-    }
-  }
-
-  const floorMs = median(floorTimes);
-  const productMs = median(productTimes);
+  const measure = await pairedRounds(
+    ROUNDS,
+    async () => parseFloor(files),
+    () => extractProduct(files, context),
+    (parsed, extraction) => {
+      if (parsed !== files.length || extraction.errors.length > 0) {
+        const reason = extraction.errors[0]?.message ?? 'a template did not parse';
+        throw new Error(`bench corpus did not parse cleanly: ${reason}`);
+      }
+    },
+  );
+  const resources = measure.product.resources.length;
   const folders = (await readdir(ROOT)).filter((name) => name.startsWith('app')).length;
   return [
     {
       name: 'cloudformation: extract vs yaml parse',
-      ratio: Number((productMs / floorMs).toFixed(3)),
-      floorMs: Math.round(floorMs),
-      productMs: Math.round(productMs),
+      ratio: Number(measure.ratio.toFixed(3)),
+      floorMs: Math.round(measure.floorMs),
+      productMs: Math.round(measure.productMs),
       peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
       target: 1.2,
       note:
         `${files.length} templates in ${folders} folders, ${resources} resources; ` +
-        `CPU time, median of ${ROUNDS} rounds after a warm-up`,
+        `CPU time, median ratio of ${ROUNDS} paired rounds after a warm-up`,
     },
   ];
 }

@@ -2,20 +2,22 @@
  * Kubernetes extraction against its floor: `parseAllDocuments` of the `yaml` package alone,
  * with the one option the product needs to report lines (a `LineCounter`), over the same files. The product side is the whole extractor as the engine
  * runs it (claim, then extract with kustomizations). Both run in this process over texts
- * already in memory, alternating, and the median CPU time of the timed rounds is kept.
+ * already in memory, alternating; each round gives one product/floor ratio of CPU times, and
+ * the median of those ratios is kept (a paired measure, steadier when the load of the machine
+ * drifts between rounds).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { kubernetesExtractor } from '../../src/extract/kubernetes/index.js';
 import type { ClaimedFile, ExtractContext } from '../../src/extract/types.js';
-import type { Policy } from '../../src/policy/types.js';
 import { readSourceText } from '../../src/sources/read.js';
+import { benchPolicy, pairedRounds } from '../measure.js';
 import type { BenchResult } from '../run.js';
 
 const MANIFESTS = 2_000;
 const MANIFESTS_PER_FOLDER = 20;
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Bump when the generated tree changes, so a stale tree is rebuilt. */
 const CORPUS_VERSION = '2';
 const ROOT = join(import.meta.dirname, '..', '.work', 'kubernetes');
@@ -154,22 +156,6 @@ async function ensureCorpus(): Promise<string[]> {
   return paths;
 }
 
-const POLICY: Policy = {
-  version: 1,
-  file: '<default>',
-  scope: {
-    resources: 'cost-bearing',
-    excludeTypes: [],
-    providers: [],
-    paths: [],
-    excludePaths: [],
-  },
-  requireAny: false,
-  target: 'labels',
-  requireOnMetadata: false,
-  tags: [],
-};
-
 function parseFloor(files: readonly ClaimedFile[]): number {
   let documents = 0;
   for (const file of files) {
@@ -185,23 +171,6 @@ async function extractProduct(files: readonly ClaimedFile[], context: ExtractCon
   return kubernetesExtractor.extract(claimed, context);
 }
 
-/**
- * CPU time (user + system) of `work`, after a full collection. The machine running the suite
- * is shared, so wall time would mostly measure the neighbours.
- */
-async function cpuTimed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  globalThis.gc?.();
-  const before = process.cpuUsage();
-  const result = await work();
-  const used = process.cpuUsage(before);
-  return { result, ms: (used.user + used.system) / 1000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 /** Runs the suite: floor and product over the same manifests, alternating. */
 export default async function run(): Promise<BenchResult[]> {
   const paths = await ensureCorpus();
@@ -215,46 +184,35 @@ export default async function run(): Promise<BenchResult[]> {
   );
   const context: ExtractContext = {
     cwd: ROOT,
-    policy: POLICY,
+    policy: benchPolicy('<default>'),
     stackTags: {},
     readText: readSourceText,
   };
 
-  const floorTimes: number[] = [];
-  const productTimes: number[] = [];
-  let documents = 0;
-  let resources = 0;
-  for (let round = 0; round <= ROUNDS; round++) {
-    const floor = await cpuTimed(async () => parseFloor(files));
-    const product = await cpuTimed(() => extractProduct(files, context));
-    documents = floor.result;
-    const extraction = product.result;
-
-    if (extraction.errors.length > 0 || extraction.notices.length > 0) {
-      throw new Error(`bench corpus did not extract cleanly: ${extraction.errors[0]?.message}`);
-    }
-    resources = extraction.resources.length;
-    // Round 0 warms up the JIT and the catalog; it is not counted.
-    if (round > 0) {
-      floorTimes.push(floor.ms);
-      productTimes.push(product.ms);
-    }
-  }
-
-  const floorMs = median(floorTimes);
-  const productMs = median(productTimes);
+  const measure = await pairedRounds(
+    ROUNDS,
+    async () => parseFloor(files),
+    () => extractProduct(files, context),
+    (_documents, extraction) => {
+      if (extraction.errors.length > 0 || extraction.notices.length > 0) {
+        throw new Error(`bench corpus did not extract cleanly: ${extraction.errors[0]?.message}`);
+      }
+    },
+  );
+  const documents = measure.floor;
+  const resources = measure.product.resources.length;
   return [
     {
       name: 'kubernetes: extract vs yaml parseAllDocuments',
-      ratio: Number((productMs / floorMs).toFixed(3)),
-      floorMs: Math.round(floorMs),
-      productMs: Math.round(productMs),
+      ratio: Number(measure.ratio.toFixed(3)),
+      floorMs: Math.round(measure.floorMs),
+      productMs: Math.round(measure.productMs),
       peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
       target: 1.2,
       note:
         `${MANIFESTS} manifest files (${documents} documents, ` +
         `${MANIFESTS / MANIFESTS_PER_FOLDER / 2} kustomizations), ${resources} resources; ` +
-        `CPU time, median of ${ROUNDS} rounds after a warm-up`,
+        `CPU time, median ratio of ${ROUNDS} paired rounds after a warm-up`,
     },
   ];
 }

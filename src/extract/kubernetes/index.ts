@@ -38,15 +38,17 @@ async function extractKubernetes(
   const builder = new KustomizeBuilder(store);
 
   const { manifests: built, loaded } = await buildRoots(kustomizations, builder);
-  const manifests: Manifest[] = [...built];
+  const resources = built.flatMap((manifest) => manifestResources(manifest, context.policy));
+  // Nothing reads a plain file's objects after this loop: they are turned into resources at
+  // once and not kept, so that they never outlive the file.
   for (const file of plain) {
     if (builder.patchFiles.has(file.absPath)) continue;
-    for (const manifest of (await store.manifests(file.absPath)) ?? []) {
-      if (!loaded.has(objectKey(manifest))) manifests.push(manifest);
+    for (const manifest of (await store.manifests(file.absPath, { keep: false })) ?? []) {
+      if (loaded.has(objectKey(manifest))) continue;
+      for (const resource of manifestResources(manifest, context.policy)) resources.push(resource);
     }
   }
 
-  const resources = manifests.flatMap((manifest) => manifestResources(manifest, context.policy));
   const notices: Notice[] = [...(await helmNotices(helm, context)), ...builder.notices];
   return {
     resources: sortResources(dedupe(resources)),

@@ -53,11 +53,25 @@ export function apiGroupOf(apiVersion: string): string {
 
 /** The catalog's facts for a kind, or `undefined` for a kind that creates no cost. */
 export function kindFacts(kind: string, apiVersion: string): KindFacts | undefined {
+  let byVersion = factsByKind.get(kind);
+  if (!byVersion) factsByKind.set(kind, (byVersion = new Map()));
+  if (byVersion.has(apiVersion)) return byVersion.get(apiVersion);
   const facts = kubernetesKind(kind, apiGroupOf(apiVersion));
-  if (!facts) return undefined;
-  const path = facts.podTemplatePath;
-  return path ? { costBearing: facts.costBearing, podTemplatePath: path } : facts;
+  const path = facts?.podTemplatePath;
+  const answer = !facts
+    ? undefined
+    : path
+      ? { costBearing: facts.costBearing, podTemplatePath: path }
+      : { costBearing: facts.costBearing };
+  byVersion.set(apiVersion, answer);
+  return answer;
 }
+
+/**
+ * The catalog's answers by kind, then `apiVersion`: a scan meets the same few kinds many times,
+ * and the catalog is fixed for the life of the process.
+ */
+const factsByKind = new Map<string, Map<string, KindFacts | undefined>>();
 
 /**
  * Whether an object of a conditionally cost-bearing kind costs as written: a Service of type

@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { TagMap, TagOrigin } from '../../model.js';
 import {
   asMap,
@@ -57,6 +58,7 @@ export function readLabelMap(
   if (!map) return { labels: NO_LABELS, line };
 
   const labels = new Map<string, LabelEntry>();
+  const file = origin.file;
   for (const entry of mapPairs(source, map)) {
     const name = keyText(entry.key);
     if (name === undefined) continue;
@@ -64,15 +66,20 @@ export function readLabelMap(
     labels.set(name, {
       value: labelValue(source, entry.value),
       origin:
-        origin.file === undefined
+        file === undefined
           ? { line: entryLine, source: origin.source }
-          : { line: entryLine, file: origin.file, source: origin.source },
+          : { line: entryLine, file, source: origin.source },
     });
   }
   return { labels, line };
 }
 
 function labelValue(source: YamlSource, node: unknown): string | null {
+  if (isScalar(node)) {
+    const value = node.value;
+    if (typeof value === 'string') return value;
+    if (value === null || value === undefined) return null;
+  }
   const scalar = scalarValue(source, node);
   if (scalar !== undefined) return scalar;
   const complex = asMap(source, node) ?? asSeq(source, node);

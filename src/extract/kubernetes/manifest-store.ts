@@ -58,20 +58,27 @@ export class ManifestStore {
     }
   }
 
-  /** The cost-bearing objects of a file; `undefined` when it cannot be read. */
-  async manifests(absPath: string): Promise<readonly Manifest[] | undefined> {
+  /**
+   * The cost-bearing objects of a file; `undefined` when it cannot be read. With `keep: false`
+   * a file not parsed yet is parsed for this one caller and not remembered: the caller must be
+   * the last to ask for it, or its errors would be collected twice.
+   */
+  async manifests(
+    absPath: string,
+    options: { readonly keep: boolean } = { keep: true },
+  ): Promise<readonly Manifest[] | undefined> {
     const cached = this.parsed.get(absPath);
     if (cached) return cached;
     const text = await this.text(absPath);
-    return text === undefined ? undefined : this.parse(absPath, text);
+    return text === undefined ? undefined : this.parse(absPath, text, options.keep);
   }
 
-  private parse(absPath: string, text: string): readonly Manifest[] {
+  private parse(absPath: string, text: string, keep: boolean): readonly Manifest[] {
     const file = this.fileOf(absPath);
     const { objects, errors } = parseManifestFile(text, file);
     this.collected.push(...errors);
     const manifests = objects.flatMap((object) => readManifest(object, file) ?? []);
-    this.parsed.set(absPath, manifests);
+    if (keep) this.parsed.set(absPath, manifests);
     return manifests;
   }
 }

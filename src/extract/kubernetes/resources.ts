@@ -127,7 +127,7 @@ function combine(
   const [first, ...rest] = holders;
   if (!first) return { tags: {}, origins: {} };
   const firstSet = pick(first);
-  if (rest.length === 0) return { tags: toTagMap(firstSet), origins: toOrigins(firstSet) };
+  if (rest.length === 0) return splitLabels(firstSet);
 
   const tags: Record<string, string | null> = {};
   const origins: Record<string, TagOrigin> = {};
@@ -146,4 +146,15 @@ function combine(
     tags: toTagMap(pick(holder)),
   }));
   return { tags, origins, variants };
+}
+
+/** The values and the origins of one label set, read in one pass. */
+function splitLabels(labels: LabelSet): Combined {
+  const tags: Record<string, string | null> = {};
+  const origins: Record<string, TagOrigin> = {};
+  for (const [key, entry] of labels) {
+    tags[key] = entry.value;
+    origins[key] = entry.origin;
+  }
+  return { tags, origins };
 }

@@ -27,10 +27,7 @@ export function findPodTemplates(
   podTemplatePath: string,
   fallbackLine: number,
 ): LabelHolder[] {
-  const paths = podTemplatePath
-    .split(';')
-    .map((path) => path.trim())
-    .filter(Boolean);
+  const paths = splitPaths(podTemplatePath);
   const found = paths.flatMap((path) => holdersOnPath(source, root, path, fallbackLine));
 
   const shared = found.filter((entry) => entry.shared).map((entry) => entry.holder);
@@ -48,12 +45,7 @@ function holdersOnPath(
   labelsPath: string,
   fallbackLine: number,
 ): FoundHolder[] {
-  const segments = holderPath(labelsPath).split('.');
-  const viaMetadata = segments.at(-1) === 'metadata' && segments.length > 1;
-  // For `...template.metadata` the template must exist; its metadata may be missing.
-  const walked = viaMetadata ? segments.slice(0, -1) : segments;
-  const shared = walked.at(-1) === 'podMetadata';
-
+  const { walked, viaMetadata, shared } = pathSteps(labelsPath);
   return walk(source, root, walked, '').map(({ node, path }) => {
     const holderNode = viaMetadata ? getIn(source, node, 'metadata') : node;
     const concrete = viaMetadata ? `${path}.metadata` : path;
@@ -62,6 +54,41 @@ function holdersOnPath(
     const line = nodeLine(source, node, fallbackLine);
     return { holder: readHolder(source, holderNode, concrete, line, origin), shared };
   });
+}
+
+/** The catalog's few label paths, split once each. */
+const splitCache = new Map<string, readonly string[]>();
+const stepsCache = new Map<string, PathSteps>();
+
+function splitPaths(podTemplatePath: string): readonly string[] {
+  let paths = splitCache.get(podTemplatePath);
+  if (!paths) {
+    paths = podTemplatePath
+      .split(';')
+      .map((path) => path.trim())
+      .filter(Boolean);
+    splitCache.set(podTemplatePath, paths);
+  }
+  return paths;
+}
+
+/** How one label path is walked: the segments up to the template, and what sits at its end. */
+interface PathSteps {
+  readonly walked: readonly string[];
+  readonly viaMetadata: boolean;
+  readonly shared: boolean;
+}
+
+function pathSteps(labelsPath: string): PathSteps {
+  const cached = stepsCache.get(labelsPath);
+  if (cached) return cached;
+  const segments = holderPath(labelsPath).split('.');
+  const viaMetadata = segments.at(-1) === 'metadata' && segments.length > 1;
+  // For `...template.metadata` the template must exist; its metadata may be missing.
+  const walked = viaMetadata ? segments.slice(0, -1) : segments;
+  const steps = { walked, viaMetadata, shared: walked.at(-1) === 'podMetadata' };
+  stepsCache.set(labelsPath, steps);
+  return steps;
 }
 
 /** The path of the map that holds `labels`: `spec.template.metadata.labels` -> `...metadata`. */

@@ -65,7 +65,8 @@ function scalarText(value: unknown, source: string | undefined): string {
  * The pairs of a mapping in the order they take effect: entries merged in through `<<` first,
  * then the mapping's own entries, so that a later `set` of the same key wins.
  */
-export function mapPairs(source: YamlSource, map: YAMLMap): Pair[] {
+export function mapPairs(source: YamlSource, map: YAMLMap): readonly Pair[] {
+  if (!map.items.some((pair) => keyText(pair.key) === '<<')) return map.items;
   const merged: Pair[] = [];
   const own: Pair[] = [];
   for (const pair of map.items) {
@@ -78,7 +79,7 @@ export function mapPairs(source: YamlSource, map: YAMLMap): Pair[] {
   return merged.length === 0 ? own : [...merged, ...own];
 }
 
-function mergedPairs(source: YamlSource, value: unknown): Pair[] {
+function mergedPairs(source: YamlSource, value: unknown): readonly Pair[] {
   const map = asMap(source, value);
   if (map) return mapPairs(source, map);
   const seq = asSeq(source, value);
