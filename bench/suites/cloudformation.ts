@@ -10,9 +10,14 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { cloudFormationExtractor } from '../../src/extract/cloudformation/index.js';
 import { templateParseOptions } from '../../src/extract/cloudformation/parse.js';
-import type { ClaimedFile, ExtractContext } from '../../src/extract/types.js';
-import { readSourceText } from '../../src/sources/read.js';
-import { benchPolicy, pairedRounds } from '../measure.js';
+import type { ClaimedFile } from '../../src/extract/types.js';
+import {
+  claimAndExtract,
+  corpusContext,
+  pairedResult,
+  pairedRounds,
+  readCorpus,
+} from '../measure.js';
 import type { BenchResult } from '../run.js';
 
 const TEMPLATES = 2_000;
@@ -137,33 +142,18 @@ function parseFloor(files: readonly ClaimedFile[]): number {
   return nodes;
 }
 
-async function extractProduct(files: readonly ClaimedFile[], context: ExtractContext) {
-  const claimed = files.filter((file) => cloudFormationExtractor.claim(file, file.text));
-  return cloudFormationExtractor.extract(claimed, context);
-}
-
 /** Runs the suite: floor and product over the same 2,000 templates, alternating. */
 export default async function run(): Promise<BenchResult[]> {
   const paths = await ensureCorpus();
-  const files: ClaimedFile[] = await Promise.all(
-    paths.map(async (absPath) => ({
-      absPath,
-      file: absPath.slice(ROOT.length + 1),
-      kind: absPath.endsWith('.json') ? ('json' as const) : ('yaml' as const),
-      text: await readFile(absPath, 'utf8'),
-    })),
+  const files = await readCorpus(ROOT, paths, (absPath) =>
+    absPath.endsWith('.json') ? 'json' : 'yaml',
   );
-  const context: ExtractContext = {
-    cwd: ROOT,
-    policy: benchPolicy('<default>'),
-    stackTags: {},
-    readText: readSourceText,
-  };
+  const context = corpusContext(ROOT);
 
   const measure = await pairedRounds(
     ROUNDS,
     async () => parseFloor(files),
-    () => extractProduct(files, context),
+    () => claimAndExtract(cloudFormationExtractor, files, context),
     (parsed, extraction) => {
       if (parsed !== files.length || extraction.errors.length > 0) {
         const reason = extraction.errors[0]?.message ?? 'a template did not parse';
@@ -174,16 +164,12 @@ export default async function run(): Promise<BenchResult[]> {
   const resources = measure.product.resources.length;
   const folders = (await readdir(ROOT)).filter((name) => name.startsWith('app')).length;
   return [
-    {
-      name: 'cloudformation: extract vs yaml parse',
-      ratio: Number(measure.ratio.toFixed(3)),
-      floorMs: Math.round(measure.floorMs),
-      productMs: Math.round(measure.productMs),
-      peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
-      target: 1.2,
-      note:
-        `${files.length} templates in ${folders} folders, ${resources} resources; ` +
+    pairedResult(
+      'cloudformation: extract vs yaml parse',
+      measure,
+      1.2,
+      `${files.length} templates in ${folders} folders, ${resources} resources; ` +
         `CPU time, median ratio of ${ROUNDS} paired rounds after a warm-up`,
-    },
+    ),
   ];
 }

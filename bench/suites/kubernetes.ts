@@ -10,9 +10,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { kubernetesExtractor } from '../../src/extract/kubernetes/index.js';
-import type { ClaimedFile, ExtractContext } from '../../src/extract/types.js';
-import { readSourceText } from '../../src/sources/read.js';
-import { benchPolicy, pairedRounds } from '../measure.js';
+import type { ClaimedFile } from '../../src/extract/types.js';
+import {
+  claimAndExtract,
+  corpusContext,
+  pairedResult,
+  pairedRounds,
+  readCorpus,
+} from '../measure.js';
 import type { BenchResult } from '../run.js';
 
 const MANIFESTS = 2_000;
@@ -166,33 +171,16 @@ function parseFloor(files: readonly ClaimedFile[]): number {
   return documents;
 }
 
-async function extractProduct(files: readonly ClaimedFile[], context: ExtractContext) {
-  const claimed = files.filter((file) => kubernetesExtractor.claim(file, file.text));
-  return kubernetesExtractor.extract(claimed, context);
-}
-
 /** Runs the suite: floor and product over the same manifests, alternating. */
 export default async function run(): Promise<BenchResult[]> {
   const paths = await ensureCorpus();
-  const files: ClaimedFile[] = await Promise.all(
-    paths.map(async (absPath) => ({
-      absPath,
-      file: absPath.slice(ROOT.length + 1),
-      kind: 'yaml' as const,
-      text: await readFile(absPath, 'utf8'),
-    })),
-  );
-  const context: ExtractContext = {
-    cwd: ROOT,
-    policy: benchPolicy('<default>'),
-    stackTags: {},
-    readText: readSourceText,
-  };
+  const files = await readCorpus(ROOT, paths, () => 'yaml');
+  const context = corpusContext(ROOT);
 
   const measure = await pairedRounds(
     ROUNDS,
     async () => parseFloor(files),
-    () => extractProduct(files, context),
+    () => claimAndExtract(kubernetesExtractor, files, context),
     (_documents, extraction) => {
       if (extraction.errors.length > 0 || extraction.notices.length > 0) {
         throw new Error(`bench corpus did not extract cleanly: ${extraction.errors[0]?.message}`);
@@ -202,17 +190,13 @@ export default async function run(): Promise<BenchResult[]> {
   const documents = measure.floor;
   const resources = measure.product.resources.length;
   return [
-    {
-      name: 'kubernetes: extract vs yaml parseAllDocuments',
-      ratio: Number(measure.ratio.toFixed(3)),
-      floorMs: Math.round(measure.floorMs),
-      productMs: Math.round(measure.productMs),
-      peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
-      target: 1.2,
-      note:
-        `${MANIFESTS} manifest files (${documents} documents, ` +
+    pairedResult(
+      'kubernetes: extract vs yaml parseAllDocuments',
+      measure,
+      1.2,
+      `${MANIFESTS} manifest files (${documents} documents, ` +
         `${MANIFESTS / MANIFESTS_PER_FOLDER / 2} kustomizations), ${resources} resources; ` +
         `CPU time, median ratio of ${ROUNDS} paired rounds after a warm-up`,
-    },
+    ),
   ];
 }

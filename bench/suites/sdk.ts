@@ -7,18 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { ClaimedFile, ExtractContext } from '../../src/extract/types.js';
 import { sdkExtractor } from '../../src/extract/sdk/index.js';
 import { grammarFor, parseSource } from '../../src/extract/sdk/parser.js';
-import type { Policy } from '../../src/policy/types.js';
-
-/** One measured comparison, as every suite reports it. */
-export interface BenchResult {
-  readonly name: string;
-  readonly ratio: number;
-  readonly floorMs: number;
-  readonly productMs: number;
-  readonly peakMB: number;
-  readonly target: number;
-  readonly note: string;
-}
+import { benchPolicy, cpuTimed, median } from '../measure.js';
+import type { BenchResult } from '../run.js';
 
 const FILES_PER_LANGUAGE = 500;
 const ROUNDS = Number(process.env.SDK_BENCH_ROUNDS ?? 7);
@@ -142,25 +132,9 @@ function generate(): ClaimedFile[] {
   return files;
 }
 
-const policy: Policy = {
-  version: 1,
-  file: '<bench>',
-  scope: {
-    resources: 'cost-bearing',
-    excludeTypes: [],
-    providers: [],
-    paths: [],
-    excludePaths: [],
-  },
-  requireAny: false,
-  target: 'labels',
-  requireOnMetadata: false,
-  tags: [],
-};
-
 const context: ExtractContext = {
   cwd: process.cwd(),
-  policy,
+  policy: benchPolicy('<bench>'),
   stackTags: {},
   readText: () => Promise.reject(new Error('the benchmark passes texts in')),
 };
@@ -173,20 +147,9 @@ async function parseOnly(files: readonly ClaimedFile[]): Promise<void> {
   }
 }
 
-/**
- * CPU time of this process, not wall time: the machine is shared, and other processes'
- * load would otherwise swing the ratio more than the code under test does.
- */
+/** CPU time of `run` in milliseconds, with no collection first (the rounds run back to back). */
 async function timeMs(run: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage();
-  await run();
-  const spent = process.cpuUsage(start);
-  return (spent.user + spent.system) / 1000;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return (await cpuTimed(run, { collectFirst: false })).ms;
 }
 
 /** Runs the suite: parse-only floor against the extractor, alternating, median of the rounds (7 unless SDK_BENCH_ROUNDS says otherwise). */

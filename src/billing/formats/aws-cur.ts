@@ -1,5 +1,6 @@
-import { usedColumns, type ColumnIndex, type TabularFormat } from './layout.js';
-import { readCostRow, tagsFromColumns, type RowColumns, type TagColumn } from './row.js';
+import { costColumns, costRowLayout } from './cost-row-layout.js';
+import type { ColumnIndex, TabularFormat } from './layout.js';
+import { tagsFromColumns, type RowColumns, type TagColumn } from './row.js';
 
 const TAG_PREFIX = 'resourceTags/';
 
@@ -19,19 +20,12 @@ export const awsCurFormat: TabularFormat = {
 
   layout(columns, context) {
     const row: RowColumns = {
-      day: {
-        index: columns.require('AWS CUR', 'lineItem/UsageStartDate'),
-        name: 'lineItem/UsageStartDate',
-      },
-      cost: {
-        index: columns.require('AWS CUR', 'lineItem/UnblendedCost'),
-        name: 'lineItem/UnblendedCost',
-      },
-      currency: {
-        index: columns.find('lineItem/CurrencyCode'),
-        name: 'lineItem/CurrencyCode',
-        fallback: 'USD',
-      },
+      ...costColumns(columns, 'AWS CUR', {
+        day: 'lineItem/UsageStartDate',
+        cost: 'lineItem/UnblendedCost',
+        currency: 'lineItem/CurrencyCode',
+        currencyFallback: 'USD',
+      }),
       service: [columns.find('product/ProductName'), columns.find('lineItem/ProductCode')],
       resourceId: columns.find('lineItem/ResourceId'),
       quantity: columns.find('lineItem/UsageAmount'),
@@ -45,20 +39,9 @@ export const awsCurFormat: TabularFormat = {
     const notes: string[] = [];
     if (row.currency.index < 0) notes.push('no `lineItem/CurrencyCode` column: USD assumed');
     if (tagColumns.length === 0) notes.push('no `resourceTags/` columns: every row is untagged');
-    return {
-      format: 'aws-cur',
-      used: usedColumns(
-        row.day.index,
-        row.cost.index,
-        row.currency.index,
-        ...row.service,
-        row.resourceId,
-        row.quantity,
-        row.unit,
-        ...tagColumns.map((column) => column.index),
-      ),
-      map: (cells) => readCostRow(cells, row, context, readTags),
+    return costRowLayout('aws-cur', row, context, readTags, {
+      extraColumns: tagColumns.map((column) => column.index),
       notes,
-    };
+    });
   },
 };

@@ -1,6 +1,6 @@
-import { usedColumns, type ColumnIndex, type TabularFormat } from './layout.js';
+import { costColumns, costRowLayout } from './cost-row-layout.js';
+import type { ColumnIndex, TabularFormat } from './layout.js';
 import {
-  readCostRow,
   tagsFromColumn,
   tagsFromColumns,
   type RowColumns,
@@ -24,19 +24,12 @@ export const awsCur2Format: TabularFormat = {
 
   layout(columns, context) {
     const row: RowColumns = {
-      day: {
-        index: columns.require('AWS CUR 2.0', 'line_item_usage_start_date'),
-        name: 'line_item_usage_start_date',
-      },
-      cost: {
-        index: columns.require('AWS CUR 2.0', 'line_item_unblended_cost'),
-        name: 'line_item_unblended_cost',
-      },
-      currency: {
-        index: columns.find('line_item_currency_code'),
-        name: 'line_item_currency_code',
-        fallback: 'USD',
-      },
+      ...costColumns(columns, 'AWS CUR 2.0', {
+        day: 'line_item_usage_start_date',
+        cost: 'line_item_unblended_cost',
+        currency: 'line_item_currency_code',
+        currencyFallback: 'USD',
+      }),
       service: [columns.find('product_product_name'), columns.find('line_item_product_code')],
       resourceId: columns.find('line_item_resource_id'),
       quantity: columns.find('line_item_usage_amount'),
@@ -54,22 +47,10 @@ export const awsCur2Format: TabularFormat = {
     const notes: string[] = [];
     if (row.currency.index < 0) notes.push('no `line_item_currency_code` column: USD assumed');
     if (mapIndex < 0 && flat.length === 0) notes.push('no `resource_tags`: every row is untagged');
-    return {
-      format: 'aws-cur2',
-      used: usedColumns(
-        row.day.index,
-        row.cost.index,
-        row.currency.index,
-        ...row.service,
-        row.resourceId,
-        row.quantity,
-        row.unit,
-        mapIndex,
-        ...flat.map((column) => column.index),
-      ),
-      map: (cells) => readCostRow(cells, row, context, readTags),
+    return costRowLayout('aws-cur2', row, context, readTags, {
+      extraColumns: [mapIndex, ...flat.map((column) => column.index)],
       notes,
-    };
+    });
   },
 };
 

@@ -1,5 +1,6 @@
-import { usedColumns, type ColumnIndex, type TabularFormat } from './layout.js';
-import { readCostRow, tagsFromColumn, type RowColumns } from './row.js';
+import { costRowLayout } from './cost-row-layout.js';
+import type { ColumnIndex, TabularFormat } from './layout.js';
+import { tagsFromColumn, type RowColumns } from './row.js';
 
 const COST_COLUMNS = ['CostInBillingCurrency', 'Cost', 'PreTaxCost'];
 const DAY_COLUMNS = ['Date', 'UsageDate', 'UsageDateTime'];
@@ -41,20 +42,9 @@ export const azureFormat: TabularFormat = {
     };
     const tagsIndex = columns.find('Tags');
     const readTags = tagsFromColumn(context, tagsIndex);
-    return {
-      format: 'azure',
-      used: usedColumns(
-        row.day.index,
-        row.cost.index,
-        row.currency.index,
-        ...row.service,
-        row.resourceId,
-        row.quantity,
-        row.unit,
-        tagsIndex,
-      ),
-      map: (cells) => readCostRow(cells, row, context, readTags),
+    return costRowLayout('azure', row, context, readTags, {
+      extraColumns: [tagsIndex],
       notes: tagsIndex < 0 ? ['no `Tags` column: every row is untagged'] : [],
-    };
+    });
   },
 };

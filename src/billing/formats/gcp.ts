@@ -2,8 +2,9 @@ import { amountFromJsonNumber, normalize, parseAmount, type ScaledAmount } from 
 import type { TagPair } from '../tags/normalize.js';
 import { tagPairsFromValue, parseTagText } from '../tags/parse.js';
 import { cellString, type RowContext } from './cells.js';
-import { usedColumns, type ColumnIndex, type TabularFormat } from './layout.js';
-import { readCostRow, type RowColumns, type TagReader } from './row.js';
+import { costColumns, costRowLayout } from './cost-row-layout.js';
+import type { ColumnIndex, TabularFormat } from './layout.js';
+import type { RowColumns, TagReader } from './row.js';
 
 /**
  * The fields of a GCP billing export row that are read, by their dotted BigQuery names; a JSON
@@ -40,9 +41,11 @@ export const gcpFormat: TabularFormat = {
 
   layout(columns, context) {
     const row: RowColumns = {
-      day: { index: columns.require('GCP', 'usage_start_time'), name: 'usage_start_time' },
-      cost: { index: columns.require('GCP', 'cost'), name: 'cost' },
-      currency: { index: columns.require('GCP', 'currency'), name: 'currency' },
+      ...costColumns(columns, 'GCP', {
+        day: 'usage_start_time',
+        cost: 'cost',
+        currency: 'currency',
+      }),
       service: [columns.find('service.description', 'service_description')],
       resourceId: columns.find(
         'resource.global_name',
@@ -58,27 +61,11 @@ export const gcpFormat: TabularFormat = {
     const projectId = columns.find('project.id', 'project_id');
     const credits = columns.find('credits');
     const readTags = gcpTags(context, labels, projectLabels, projectId);
-    return {
-      format: 'gcp',
-      used: usedColumns(
-        row.day.index,
-        row.cost.index,
-        row.currency.index,
-        ...row.service,
-        row.resourceId,
-        row.quantity,
-        row.unit,
-        labels,
-        projectLabels,
-        projectId,
-        credits,
-      ),
-      map: (cells) =>
-        readCostRow(cells, row, context, readTags, (cost) =>
-          credits < 0 ? cost : addCredits(cost, cells[credits]),
-        ),
+    return costRowLayout('gcp', row, context, readTags, {
+      extraColumns: [labels, projectLabels, projectId, credits],
       notes: [],
-    };
+      adjust: credits < 0 ? undefined : (cost, cells) => addCredits(cost, cells[credits]),
+    });
   },
 };
 
