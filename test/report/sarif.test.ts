@@ -99,11 +99,7 @@ describe('renderSarif', () => {
 
   test('describes every registered rule and the engine rules', () => {
     const ids = render(cleanReport).runs[0]?.tool.driver.rules.map((rule) => rule.id) ?? [];
-    expect(ids).toEqual([
-      ...rules.map((rule) => rule.meta.id),
-      'parse-error',
-      'invalid-exemption',
-    ]);
+    expect(ids).toEqual([...rules.map((rule) => rule.meta.id), 'parse-error', 'invalid-exemption']);
   });
 
   test('adds a descriptor for a rule that no description covers', () => {
