@@ -21824,8 +21824,8 @@ function resolveCostBearing(type, cost, taggable) {
  * What the catalog knows about a resource type of the given format. Terraform and plan types
  * are looked up by name (the provider is the name's prefix); CloudFormation by type name;
  * Kubernetes kinds that an extractor emits are always taggable and cost-bearing; SDK call
- * sites are looked up in the SDK catalog (a `CreateVpc` call creates nothing billed). `provider` is accepted for symmetry with `Resource`; the type name
- * alone decides.
+ * sites are looked up in the SDK catalog (a `CreateVpc` call creates nothing billed).
+ * `provider` is accepted for symmetry with `Resource`; the type name alone decides.
  */
 function describeType(format, _provider, type) {
     switch (format) {
@@ -29932,7 +29932,8 @@ function nameWords(receiver) {
  * The service of a client that is not constructed where the call can see it (a parameter, an
  * attribute set elsewhere). First the receiver's name (`kms_client`, `sm`), when that service
  * has the method; then, for create operations only one service has (`run_instances`), the
- * method alone, when the name still says it is a client (`client`, `boto_client`). Returns `undefined` when neither is conclusive, so the call is not reported.
+ * method alone, when the name still says it is a client (`client`, `boto_client`). Returns
+ * `undefined` when neither is conclusive, so the call is not reported.
  */
 function guessService(receiver, method) {
     if (RECEIVERS.has(receiver.text))
@@ -31810,7 +31811,7 @@ function textOf(value) {
 
 
 
-/** Turns a file's SDK calls into resources: one per create call, construction, deploy or AI call. */
+/** A file's SDK calls as resources: one per create call, construction, deploy or AI call. */
 function resourcesOf(file, calls, facts, attribution) {
     const taggings = calls.filter((call) => call.kind === 'tagging');
     const resources = [];
@@ -37728,8 +37729,8 @@ const SEVERITY_WIDTH = 'warning'.length;
 /**
  * The human-readable report: findings grouped by file, one line each
  * (`file:line  severity  rule  resource  message`) with an indented `fix:` line when a fix is
- * known; then active exemptions, notices, input errors not already shown as findings, and a summary line. Every
- * string from the user's files is made inert for the terminal.
+ * known; then active exemptions, notices, input errors not already shown as findings, and a
+ * summary line. Every string from the user's files is made inert for the terminal.
  */
 function renderText(report, options) {
     const paint = painter(options.color);

@@ -42,8 +42,8 @@ export function resolveCostBearing(type: string, cost: CostClass, taggable: bool
  * What the catalog knows about a resource type of the given format. Terraform and plan types
  * are looked up by name (the provider is the name's prefix); CloudFormation by type name;
  * Kubernetes kinds that an extractor emits are always taggable and cost-bearing; SDK call
- * sites are looked up in the SDK catalog (a `CreateVpc` call creates nothing billed). `provider` is accepted for symmetry with `Resource`; the type name
- * alone decides.
+ * sites are looked up in the SDK catalog (a `CreateVpc` call creates nothing billed).
+ * `provider` is accepted for symmetry with `Resource`; the type name alone decides.
  */
 export function describeType(format: SourceFormat, _provider: string, type: string): TypeFacts {
   switch (format) {

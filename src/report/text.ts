@@ -25,8 +25,8 @@ const SEVERITY_WIDTH = 'warning'.length;
 /**
  * The human-readable report: findings grouped by file, one line each
  * (`file:line  severity  rule  resource  message`) with an indented `fix:` line when a fix is
- * known; then active exemptions, notices, input errors not already shown as findings, and a summary line. Every
- * string from the user's files is made inert for the terminal.
+ * known; then active exemptions, notices, input errors not already shown as findings, and a
+ * summary line. Every string from the user's files is made inert for the terminal.
  */
 export function renderText(report: CheckReport, options: TextOptions): string {
   const paint = painter(options.color);

@@ -45,7 +45,8 @@ function nameWords(receiver: Node): string[] {
  * The service of a client that is not constructed where the call can see it (a parameter, an
  * attribute set elsewhere). First the receiver's name (`kms_client`, `sm`), when that service
  * has the method; then, for create operations only one service has (`run_instances`), the
- * method alone, when the name still says it is a client (`client`, `boto_client`). Returns `undefined` when neither is conclusive, so the call is not reported.
+ * method alone, when the name still says it is a client (`client`, `boto_client`). Returns
+ * `undefined` when neither is conclusive, so the call is not reported.
  */
 export function guessService(receiver: Node, method: string): string | undefined {
   if (RECEIVERS.has(receiver.text)) return undefined;

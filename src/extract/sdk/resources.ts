@@ -24,7 +24,7 @@ interface Emitted {
   readonly attributes: Readonly<Record<string, string>>;
 }
 
-/** Turns a file's SDK calls into resources: one per create call, construction, deploy or AI call. */
+/** A file's SDK calls as resources: one per create call, construction, deploy or AI call. */
 export function resourcesOf(
   file: string,
   calls: readonly SdkCall[],
