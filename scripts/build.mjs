@@ -2,7 +2,7 @@
 // at run time. ncc cannot relocate them itself: it rewrites `.wasm` files it copies and ESM
 // bundles have no `__dirname`, which @cdktn/hcl2json uses to find its parser.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -32,6 +32,7 @@ for (const entry of entries) {
     ],
     { cwd: root, stdio: 'inherit' },
   );
+  dropEmittedWasm(entry.out);
   nativeDynamicBuiltins(join(entry.out, 'index.js'));
   prependDirnameShim(join(entry.out, 'index.js'), entry.assetsFromBundle);
 }
@@ -50,6 +51,16 @@ function prependDirnameShim(bundle, assetsFromBundle) {
   const body = code.startsWith('#!') ? code.slice(code.indexOf('\n') + 1) : code;
   const shebang = entriesShebang(bundle) ? '#!/usr/bin/env node\n' : '';
   writeFileSync(bundle, shebang + shim + body);
+}
+
+/**
+ * Removes the `.wasm` files ncc emits beside a bundle. They are byte-altered copies that the code
+ * never loads: every WebAssembly module is found through `assetPath` in `dist/assets/`.
+ */
+function dropEmittedWasm(folder) {
+  for (const name of readdirSync(folder)) {
+    if (name.endsWith('.wasm')) rmSync(join(folder, name));
+  }
 }
 
 /**
