@@ -1,44 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectGolden } from '../golden.js';
-import { FakeGitHub } from './fake-github.js';
-import { prepareBundle, releaseBundle, runAction, type ActionRun } from './run-action.js';
+import { actionHarness } from './harness.js';
+import { runAction, type ActionRun } from './run-action.js';
 import { largeScenario, mainScenario, movedScenario, type Scenario } from './scenario.js';
 
 const POLICY_INPUT = { policy: '.github/tag-policy.yaml' };
 const COMMENTS = '/repos/octo/infra/issues/7/comments';
 const FILES = '/repos/octo/infra/pulls/7/files';
 
-let fake: FakeGitHub;
-let scenario: Scenario;
-
-beforeAll(async () => {
-  prepareBundle();
-  fake = new FakeGitHub();
-  await fake.start();
-  scenario = mainScenario();
-}, 600_000);
-
-afterAll(async () => {
-  releaseBundle();
-  await fake.stop();
-  scenario.repo.remove();
-});
-
-beforeEach(() => {
-  fake.clearCalls();
-  fake.comments = [];
-  fake.files = scenario.files;
-});
+const harness = actionHarness(mainScenario);
 
 function run(
   runId: number,
   inputs: Record<string, string> = {},
-  on: Scenario = scenario,
+  on: Scenario = harness.scenario,
 ): Promise<ActionRun> {
   return runAction({
     workspace: on.repo.root,
-    apiUrl: fake.url,
+    apiUrl: harness.fake.url,
     event: on.event,
     runId,
     inputs: { ...POLICY_INPUT, ...inputs },
@@ -75,43 +55,43 @@ describe('the Action on a pull request', () => {
     expect(errors.at(-1)?.message).toBe(
       '1 blocking finding (fail-on: error); see the annotations and the job summary',
     );
-    expect(fake.writes()).toEqual([`POST ${COMMENTS}`]);
+    expect(harness.fake.writes()).toEqual([`POST ${COMMENTS}`]);
 
-    const body = fake.comments[0]?.body ?? '';
+    const body = harness.fake.comments[0]?.body ?? '';
     expectGolden('action/comment-first-run.golden.md', stable(body));
     expectGolden('action/summary-first-run.golden.md', result.summary);
   });
 
   test('a tag value holding Markdown, HTML and an @mention is rendered inert', async () => {
     await run(100);
-    const body = fake.comments[0]?.body ?? '';
+    const body = harness.fake.comments[0]?.body ?? '';
     expect(body).toContain('@\u200Doctocat');
     expect(body).not.toMatch(/@octocat|<img|\]\(https:\/\/evil|\*\*prod\*\*|#1/);
   });
 
   test('a second run with the same report leaves the comment as it is', async () => {
     await run(100);
-    fake.clearCalls();
+    harness.fake.clearCalls();
     const second = await run(101);
     expect(second.code).toBe(1);
-    expect(fake.writes()).toEqual([]);
-    expect(fake.comments).toHaveLength(1);
-    expect(fake.comments[0]?.body).toContain('run=100 attempt=1');
+    expect(harness.fake.writes()).toEqual([]);
+    expect(harness.fake.comments).toHaveLength(1);
+    expect(harness.fake.comments[0]?.body).toContain('run=100 attempt=1');
   });
 
   test('a later run with another report updates the comment in place', async () => {
-    const { id } = fake.addComment(earlierComment(90));
+    const { id } = harness.fake.addComment(earlierComment(90));
     await run(102);
-    expect(fake.writes()).toEqual([`PATCH /repos/octo/infra/issues/comments/${id}`]);
-    expect(fake.comments).toHaveLength(1);
-    expect(fake.comments[0]?.body).toContain('run=102 attempt=1');
+    expect(harness.fake.writes()).toEqual([`PATCH /repos/octo/infra/issues/comments/${id}`]);
+    expect(harness.fake.comments).toHaveLength(1);
+    expect(harness.fake.comments[0]?.body).toContain('run=102 attempt=1');
   });
 
   test('a re-run of an older run never overwrites the comment of a later run', async () => {
-    fake.addComment(earlierComment(200));
+    harness.fake.addComment(earlierComment(200));
     const result = await run(150, {});
-    expect(fake.writes()).toEqual([]);
-    expect(fake.comments[0]?.body).toContain('old report');
+    expect(harness.fake.writes()).toEqual([]);
+    expect(harness.fake.comments[0]?.body).toContain('old report');
     expect(result.stdout).toContain('written by a later run (200, attempt 1)');
   });
 
@@ -129,21 +109,22 @@ describe('the Action on a pull request', () => {
     },
     { comment: 'off', writes: [], after: ['old (visible)'] },
   ])('comment: $comment', async ({ comment, writes, after }) => {
-    fake.addComment(earlierComment(90));
+    harness.fake.addComment(earlierComment(90));
     const result = await run(103, { comment });
     expect(result.code).toBe(1);
-    const kinds = fake
+    const kinds = harness.fake
       .writes()
       .map((write) =>
         write.replace(`${COMMENTS}`, 'comments').replace(/\/repos\/\S+\/comments\/\d+/, 'comment'),
       );
     expect(kinds).toEqual(writes);
-    const state = fake.comments.map(
+    const state = harness.fake.comments.map(
       (c) =>
         `${c.body.includes('old report') ? 'old' : 'new'} (${c.minimized ? 'hidden' : 'visible'})`,
     );
     expect(state).toEqual(after);
-    if (comment === 'off') expect(fake.calls.some((call) => call.path === COMMENTS)).toBe(false);
+    if (comment === 'off')
+      expect(harness.fake.calls.some((call) => call.path === COMMENTS)).toBe(false);
   });
 
   test.each([
@@ -152,11 +133,11 @@ describe('the Action on a pull request', () => {
   ])(
     "a fork's read-only token (403) skips the comment; exit by findings ($failOn)",
     async ({ failOn, code }) => {
-      fake.failNext('POST', /\/issues\/7\/comments$/, 403);
+      harness.fake.failNext('POST', /\/issues\/7\/comments$/, 403);
       const result = await run(104, { 'fail-on': failOn });
 
       expect(result.code).toBe(code);
-      expect(fake.comments).toEqual([]);
+      expect(harness.fake.comments).toEqual([]);
       const notice = result.commands.find((command) => command.command === 'notice');
       expect(notice?.message).toMatch(/^Skipped the pull-request comment: the token may not write/);
       expect(
@@ -167,16 +148,18 @@ describe('the Action on a pull request', () => {
   );
 
   test('a 502 from the files API is retried', async () => {
-    fake.failNext('GET', /\/pulls\/7\/files$/, 502);
+    harness.fake.failNext('GET', /\/pulls\/7\/files$/, 502);
     const result = await run(105);
-    const statuses = fake.calls.filter((call) => call.path === FILES).map((call) => call.status);
+    const statuses = harness.fake.calls
+      .filter((call) => call.path === FILES)
+      .map((call) => call.status);
     expect(statuses).toEqual([502, 200]);
     expect(result.stdout).toContain('The pull request changes 2 files (from api).');
     expect(result.outputs.findings).toBe('1');
   });
 
   test('when the files API refuses, the changed files come from git', async () => {
-    fake.failNext('GET', /\/pulls\/7\/files$/, 404);
+    harness.fake.failNext('GET', /\/pulls\/7\/files$/, 404);
     const result = await run(106);
     expect(result.stdout).toContain('The pull request changes 2 files (from git).');
     const warning = result.commands.find((command) => command.command === 'warning');
@@ -188,7 +171,7 @@ describe('the Action on a pull request', () => {
     const result = await run(107, { sarif: 'out/tags.sarif', comment: 'off' });
     const sarif = JSON.parse(readFileSync(result.outputs.sarif ?? '', 'utf8'));
     const location = sarif.runs[0].results[0].locations[0].physicalLocation;
-    expect(result.outputs.sarif).toBe(`${scenario.repo.root}/out/tags.sarif`);
+    expect(result.outputs.sarif).toBe(`${harness.scenario.repo.root}/out/tags.sarif`);
     expect(location.artifactLocation.uri).toBe('infra/app/main.tf');
   });
 
@@ -213,12 +196,12 @@ describe('the Action on a pull request', () => {
   test('a resource moved to another file of its module brings no new finding', async () => {
     const moved = movedScenario();
     try {
-      fake.files = moved.files;
+      harness.fake.files = moved.files;
       const result = await run(110, {}, moved);
       expect(result.code).toBe(0);
       expect(result.outputs).toMatchObject({ findings: '0', blocking: '0' });
       expect(result.summary).toContain('1 existing violation the base branch already had');
-      expect(fake.comments[0]?.body).toContain('aws\\_s3\\_bucket.legacy');
+      expect(harness.fake.comments[0]?.body).toContain('aws\\_s3\\_bucket.legacy');
     } finally {
       moved.repo.remove();
     }
@@ -235,10 +218,10 @@ describe('a pull request of 3,500 files', () => {
   afterAll(() => large.repo.remove());
 
   test('pages through the files API to its 3,000-file cap, then reads the rest from git', async () => {
-    fake.files = large.files;
+    harness.fake.files = large.files;
     const result = await run(120, { comment: 'off' }, large);
 
-    const pages = fake.calls.filter((call) => call.path === FILES);
+    const pages = harness.fake.calls.filter((call) => call.path === FILES);
     expect(pages).toHaveLength(30);
     expect(pages.map((call) => call.query.page ?? '1')).toEqual(
       Array.from({ length: 30 }, (_, index) => String(index + 1)),

@@ -3,47 +3,36 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { expectGolden } from '../golden.js';
 import { focusExport, IngestWorkspace, SNAPSHOT_EPOCH } from './billing.js';
 import { FakeGitData } from './fake-git-data.js';
-import { FakeGitHub } from './fake-github.js';
-import { prepareBundle, releaseBundle, runAction, type ActionRun } from './run-action.js';
-import { mainScenario, type Scenario } from './scenario.js';
+import { actionHarness } from './harness.js';
+import { runAction, type ActionRun } from './run-action.js';
+import { mainScenario } from './scenario.js';
 
 const BRANCH = 'openclaw-tags/billing';
 const GIT = '/repos/octo/infra/git';
 
-let fake: FakeGitHub;
-let scenario: Scenario;
+const harness = actionHarness(mainScenario);
 let exports: IngestWorkspace;
 
-beforeAll(async () => {
-  prepareBundle();
-  fake = new FakeGitHub();
-  await fake.start();
-  scenario = mainScenario();
+beforeAll(() => {
   exports = new IngestWorkspace({
     'exports/2029-12.csv': focusExport('2029-12-01', '2029-12-31'),
     'exports/2030-q1.csv': focusExport('2030-01-01', '2030-02-28'),
   });
-}, 600_000);
+});
 
-afterAll(async () => {
-  releaseBundle();
-  await fake.stop();
-  scenario.repo.remove();
+afterAll(() => {
   exports.remove();
 });
 
 beforeEach(() => {
-  fake.clearCalls();
-  fake.comments = [];
-  fake.files = scenario.files;
-  fake.git = new FakeGitData();
+  harness.fake.git = new FakeGitData();
 });
 
 /** The nightly job: `mode: ingest` on a schedule, dated by SOURCE_DATE_EPOCH. */
 function ingest(runId: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
     workspace: exports.root,
-    apiUrl: fake.url,
+    apiUrl: harness.fake.url,
     event: { name: 'schedule', payload: {} },
     runId,
     env: { SOURCE_DATE_EPOCH: SNAPSHOT_EPOCH },
@@ -60,9 +49,9 @@ function ingest(runId: number, inputs: Record<string, string> = {}): Promise<Act
 /** The pull-request job, with the cost section read from the data branch. */
 function check(runId: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
-    workspace: scenario.repo.root,
-    apiUrl: fake.url,
-    event: scenario.event,
+    workspace: harness.scenario.repo.root,
+    apiUrl: harness.fake.url,
+    event: harness.scenario.event,
     runId,
     inputs: { policy: '.github/tag-policy.yaml', 'snapshot-branch': BRANCH, ...inputs },
   });
@@ -78,9 +67,9 @@ describe('mode: ingest', () => {
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const head = fake.git.refs.get(`heads/${BRANCH}`);
+    const head = harness.fake.git.refs.get(`heads/${BRANCH}`);
     expect(result.outputs['snapshot-commit']).toBe(head);
-    const committed = JSON.parse(fake.git.fileAt(BRANCH, 'snapshot.json') ?? '{}');
+    const committed = JSON.parse(harness.fake.git.fileAt(BRANCH, 'snapshot.json') ?? '{}');
     expect(committed).toMatchObject({
       generatedAt: '2030-03-01T00:00:00.000Z',
       period: { start: '2029-12-01', end: '2030-02-28' },
@@ -92,10 +81,12 @@ describe('mode: ingest', () => {
       'exports/2030-q1.csv',
     ]);
     expect(readFileSync(result.outputs.snapshot ?? '', 'utf8')).toBe(
-      fake.git.fileAt(BRANCH, 'snapshot.json'),
+      harness.fake.git.fileAt(BRANCH, 'snapshot.json'),
     );
-    expect(fake.git.history(BRANCH)[0]).toMatch(/^Billing snapshot: 2029-12-01 to 2030-02-28\n/);
-    expect(fake.writes()).toEqual([
+    expect(harness.fake.git.history(BRANCH)[0]).toMatch(
+      /^Billing snapshot: 2029-12-01 to 2030-02-28\n/,
+    );
+    expect(harness.fake.writes()).toEqual([
       `POST ${GIT}/blobs`,
       `POST ${GIT}/trees`,
       `POST ${GIT}/commits`,
@@ -106,28 +97,28 @@ describe('mode: ingest', () => {
 
   test('the same exports again commit nothing', async () => {
     await ingest(301);
-    const head = fake.git.refs.get(`heads/${BRANCH}`);
-    fake.clearCalls();
+    const head = harness.fake.git.refs.get(`heads/${BRANCH}`);
+    harness.fake.clearCalls();
     const again = await ingest(302);
 
     expect(again.code).toBe(0);
     expect(again.outputs['snapshot-commit']).toBe(head);
-    expect(fake.git.history(BRANCH)).toHaveLength(1);
+    expect(harness.fake.git.history(BRANCH)).toHaveLength(1);
     expect(again.stdout).toContain('snapshot.json on openclaw-tags/billing already holds');
   });
 
   test('when another job pushes to the branch meanwhile (422), the commit is made again on top', async () => {
-    fake.git.push(BRANCH, { 'README.md': 'Billing snapshots.\n' }, 'start');
-    fake.git.beforeNextRefUpdate = () =>
-      fake.git.push(BRANCH, { 'notes.md': 'other job\n' }, 'other job');
+    harness.fake.git.push(BRANCH, { 'README.md': 'Billing snapshots.\n' }, 'start');
+    harness.fake.git.beforeNextRefUpdate = () =>
+      harness.fake.git.push(BRANCH, { 'notes.md': 'other job\n' }, 'other job');
     const result = await ingest(303);
 
     expect(result.code).toBe(0);
-    const refUpdates = fake.calls.filter((call) => call.method === 'PATCH');
+    const refUpdates = harness.fake.calls.filter((call) => call.method === 'PATCH');
     expect(refUpdates.map((call) => call.status)).toEqual([422, 200]);
-    expect(fake.git.history(BRANCH).slice(1)).toEqual(['other job', 'start']);
-    expect(fake.git.fileAt(BRANCH, 'notes.md')).toBe('other job\n');
-    expect(fake.git.fileAt(BRANCH, 'snapshot.json')).toContain('"rows": 270');
+    expect(harness.fake.git.history(BRANCH).slice(1)).toEqual(['other job', 'start']);
+    expect(harness.fake.git.fileAt(BRANCH, 'notes.md')).toBe('other job\n');
+    expect(harness.fake.git.fileAt(BRANCH, 'snapshot.json')).toContain('"rows": 270');
   });
 
   test('a missing export fails the step with the file named, and commits nothing', async () => {
@@ -137,18 +128,18 @@ describe('mode: ingest', () => {
     expect(error?.message).toBe(
       'exports/2031-01.csv:0: no such file or folder (input "billing-files")',
     );
-    expect(fake.writes()).toEqual([]);
+    expect(harness.fake.writes()).toEqual([]);
   });
 });
 
 describe('the cost section of the pull-request comment', () => {
   test('comes from the data branch, with the tag values the pull request touches', async () => {
     await ingest(310);
-    fake.clearCalls();
+    harness.fake.clearCalls();
     const result = await check(311);
 
     expect(result.code).toBe(1);
-    const body = stable(fake.comments[0]?.body ?? '');
+    const body = stable(harness.fake.comments[0]?.body ?? '');
     expect(body).toContain('#### Tag values this pull request touches');
     expect(body).toContain(
       '| CostCenter | cc-100 | $356.00 | $300.00 | +$56.00 (+18.7%) | 74.8% |',
@@ -164,7 +155,7 @@ describe('the cost section of the pull-request comment', () => {
       'snapshot-branch': '',
       snapshot: ingested.outputs.snapshot ?? '',
     });
-    expect(fake.comments[0]?.body).toContain('| CostCenter | cc-100 | $356.00 |');
+    expect(harness.fake.comments[0]?.body).toContain('| CostCenter | cc-100 | $356.00 |');
     expect(result.code).toBe(1);
   });
 
@@ -175,18 +166,18 @@ describe('the cost section of the pull-request comment', () => {
       'No billing snapshot at snapshot.json on the branch openclaw-tags/billing yet, so the ' +
         'comment has no cost section; the ingest job (mode: ingest) writes it.',
     );
-    expect(fake.comments[0]?.body).not.toContain('### Cost');
-    expect(fake.comments[0]?.body).toContain('aws\\_instance.web');
+    expect(harness.fake.comments[0]?.body).not.toContain('### Cost');
+    expect(harness.fake.comments[0]?.body).toContain('aws\\_instance.web');
   });
 
   test('a snapshot that is not one is a warning, not a failed check', async () => {
-    fake.git.push(BRANCH, { 'snapshot.json': '{"version": 9}' });
+    harness.fake.git.push(BRANCH, { 'snapshot.json': '{"version": 9}' });
     const result = await check(315);
     const warning = result.commands.find((command) => command.command === 'warning');
     expect(warning?.message).toMatch(
       /^Left the cost section out: openclaw-tags\/billing:snapshot.json: has version 9/,
     );
     expect(result.outputs.findings).toBe('1');
-    expect(fake.comments).toHaveLength(1);
+    expect(harness.fake.comments).toHaveLength(1);
   });
 });

@@ -1,39 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { FakeGitHub } from './fake-github.js';
-import { prepareBundle, releaseBundle, runAction, type ActionRun } from './run-action.js';
-import { fixableScenario, type Scenario } from './scenario.js';
+import { describe, expect, test } from 'vitest';
+import { actionHarness } from './harness.js';
+import { runAction, type ActionRun } from './run-action.js';
+import { fixableScenario } from './scenario.js';
 
 const REVIEWS = '/repos/octo/infra/pulls/7/reviews';
 const REVIEW_COMMENTS = '/repos/octo/infra/pulls/7/comments';
 
-let fake: FakeGitHub;
-let scenario: Scenario;
-
-beforeAll(async () => {
-  prepareBundle();
-  fake = new FakeGitHub();
-  await fake.start();
-  scenario = fixableScenario();
-}, 600_000);
-
-afterAll(async () => {
-  releaseBundle();
-  await fake.stop();
-  scenario.repo.remove();
-});
-
-beforeEach(() => {
-  fake.clearCalls();
-  fake.comments = [];
-  fake.reviewComments = [];
-  fake.files = scenario.files;
-});
+const harness = actionHarness(fixableScenario);
 
 function run(runId: number, inputs: Record<string, string> = {}): Promise<ActionRun> {
   return runAction({
-    workspace: scenario.repo.root,
-    apiUrl: fake.url,
-    event: scenario.event,
+    workspace: harness.scenario.repo.root,
+    apiUrl: harness.fake.url,
+    event: harness.scenario.event,
     runId,
     inputs: { policy: '.github/tag-policy.yaml', ...inputs },
   });
@@ -44,10 +23,12 @@ describe('suggested changes on a pull request', () => {
     const first = await run(200);
 
     expect(first.code).toBe(1);
-    const posts = fake.calls.filter((call) => call.method === 'POST' && call.path === REVIEWS);
+    const posts = harness.fake.calls.filter(
+      (call) => call.method === 'POST' && call.path === REVIEWS,
+    );
     expect(posts).toHaveLength(1);
     const review = posts[0]?.body as { commit_id: string; event: string; comments: unknown[] };
-    expect(review.commit_id).toBe(scenario.head);
+    expect(review.commit_id).toBe(harness.scenario.head);
     expect(review.event).toBe('COMMENT');
     expect(review.comments).toHaveLength(1);
     expect(review.comments[0]).toMatchObject({ path: 'infra/app/main.tf', line: 9, side: 'RIGHT' });
@@ -57,16 +38,16 @@ describe('suggested changes on a pull request', () => {
       '<!-- openclaw-tags-suggestion: rule=invalid-value resource=aws_instance.api key=Environment -->',
     );
 
-    fake.clearCalls();
+    harness.fake.clearCalls();
     const second = await run(201);
     expect(second.code).toBe(1);
-    expect(fake.calls.some((call) => call.path === REVIEW_COMMENTS)).toBe(true);
-    expect(fake.calls.some((call) => call.path === REVIEWS)).toBe(false);
-    expect(fake.reviewComments).toHaveLength(1);
+    expect(harness.fake.calls.some((call) => call.path === REVIEW_COMMENTS)).toBe(true);
+    expect(harness.fake.calls.some((call) => call.path === REVIEWS)).toBe(false);
+    expect(harness.fake.reviewComments).toHaveLength(1);
   });
 
   test("a fork's read-only token (403) skips the suggestions with a notice", async () => {
-    fake.failNext('POST', /\/pulls\/7\/reviews$/, 403);
+    harness.fake.failNext('POST', /\/pulls\/7\/reviews$/, 403);
     const result = await run(202, { 'fail-on': 'never' });
 
     expect(result.code).toBe(0);
@@ -74,14 +55,14 @@ describe('suggested changes on a pull request', () => {
     expect(notices.map((notice) => notice.message)).toContainEqual(
       expect.stringMatching(/^Suggested changes skipped: the token cannot write reviews/),
     );
-    expect(fake.reviewComments).toEqual([]);
+    expect(harness.fake.reviewComments).toEqual([]);
   });
 
   test('suggestions: false posts none and reads no review comments', async () => {
     const result = await run(203, { suggestions: 'false' });
     expect(result.code).toBe(1);
-    expect(fake.calls.some((call) => call.path === REVIEWS || call.path === REVIEW_COMMENTS)).toBe(
-      false,
-    );
+    expect(
+      harness.fake.calls.some((call) => call.path === REVIEWS || call.path === REVIEW_COMMENTS),
+    ).toBe(false);
   });
 });
