@@ -34615,7 +34615,8 @@ function addTag(collected, body, env, line, from) {
     const key = keyAttribute ? evaluate_evaluate(keyAttribute.expr, env) : undefined;
     const keyText = key ? asText(key) : undefined;
     if (keyText === undefined) {
-        collected.pending ??= `tag key is not known (${key?.kind === 'unknown' ? key.reason : 'no key'})`;
+        const reason = key?.kind === 'unknown' ? key.reason : 'no key';
+        collected.pending ??= `tag key is not known (${reason})`;
         return;
     }
     const valueAttribute = body.attributes.get('value');
@@ -34645,7 +34646,8 @@ function addDynamicTags(collected, block, env, file) {
         return;
     }
     if (collection.kind !== 'unknown' && 'partial' in collection && collection.partial) {
-        collected.pending ??= `dynamic "tag" ${writtenAs('for_each', forEach.expr, file)}: ${collection.partial}`;
+        const written = writtenAs('for_each', forEach.expr, file);
+        collected.pending ??= `dynamic "tag" ${written}: ${collection.partial}`;
     }
     const iteratorAttribute = block.body.attributes.get('iterator');
     const iterator = (iteratorAttribute && literalString(iteratorAttribute.expr)) ??
@@ -35260,7 +35262,8 @@ class ModuleWalker {
             return;
         const where = `module "${name}" (line ${call.line})`;
         if (!isLocalSource(source)) {
-            this.notice(file, `${where} uses "${source}", which is not a local folder: the resources inside it are not checked`);
+            this.notice(file, `${where} uses "${source}", which is not a local folder: ` +
+                'the resources inside it are not checked');
             return;
         }
         const dir = (0,external_node_path_.resolve)(caller.folder.dir, source);
@@ -35271,7 +35274,8 @@ class ModuleWalker {
         const folder = await this.reader.read(dir);
         if (folder.files.length === 0) {
             const shown = (0,external_node_path_.relative)(this.cwd, dir).split(external_node_path_.sep).join('/') || '.';
-            this.notice(file, `${where} points at ${shown}, which holds no Terraform files: the resources inside it are not checked`);
+            this.notice(file, `${where} points at ${shown}, which holds no Terraform files: ` +
+                'the resources inside it are not checked');
             return;
         }
         const inputs = moduleInputs(caller, file, call, name);
@@ -37931,7 +37935,8 @@ function fixSummary(outcomes) {
         return 'openclaw-tags: no finding has a certain fix to apply\n';
     const files = [...edits.entries()].map(([file, count]) => `${file}: ${count}`).join(', ');
     const noun = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
-    return `openclaw-tags: fixed ${noun(fixed, 'finding')} in ${noun(edits.size, 'file')} (${files})\n`;
+    const counts = `${noun(fixed, 'finding')} in ${noun(edits.size, 'file')}`;
+    return `openclaw-tags: fixed ${counts} (${files})\n`;
 }
 /**
  * Reads stack-level tags: a YAML or JSON map of string keys to scalar values. Errors name the
@@ -51474,7 +51479,8 @@ function registerBillingCommands(program, io, setExitCode) {
         .argument('[snapshot-and-paths...]', 'the snapshot (unless --snapshot is given), then files or folders whose tag values to show')
         .option('--snapshot <file>', 'snapshot written by ingest; then every argument is a path')
         .option('--policy <file>', 'tag policy used to read the paths and for the default group-by key (default: embedded)')
-        .option('--group-by <keys>', "comma-separated tag keys, outermost first (default: the first key of --policy, else of the snapshot's policy)")
+        .option('--group-by <keys>', 'comma-separated tag keys, outermost first ' +
+        "(default: the first key of --policy, else of the snapshot's policy)")
         .addOption(new Option('--format <format>', 'output format')
         .choices(['markdown', 'json'])
         .default('markdown'))

@@ -44,7 +44,8 @@ export async function findChangedFiles(source: ChangedFilesSource): Promise<Chan
         return { kind: 'known', files, from: 'api', listed: listed.files };
       }
       log.info(
-        `The pull-request files API lists at most ${GITHUB_FILE_LIST_CAP.toLocaleString('en-US')} ` +
+        `The pull-request files API lists at most ` +
+          `${GITHUB_FILE_LIST_CAP.toLocaleString('en-US')} ` +
           `files and listed ${listed.listed}` +
           (listed.expected === undefined ? '' : ` of ${listed.expected}`) +
           '; reading the changed files from git instead.',

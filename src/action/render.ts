@@ -60,7 +60,8 @@ export function summaryMarkdown(
 
 function scopeLine(result: ActionCheck): string {
   const newOnly = result.pullRequest !== undefined && result.existing.length > 0;
-  return `_Checked ${result.scope}${newOnly ? '; findings the base branch already had are not counted' : ''}._`;
+  const baseline = newOnly ? '; findings the base branch already had are not counted' : '';
+  return `_Checked ${result.scope}${baseline}._`;
 }
 
 function existingBlock(existing: readonly Finding[]): string[] {

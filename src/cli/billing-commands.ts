@@ -97,7 +97,8 @@ export function registerBillingCommands(
     )
     .option(
       '--group-by <keys>',
-      "comma-separated tag keys, outermost first (default: the first key of --policy, else of the snapshot's policy)",
+      'comma-separated tag keys, outermost first ' +
+        "(default: the first key of --policy, else of the snapshot's policy)",
     )
     .addOption(
       new Option('--format <format>', 'output format')

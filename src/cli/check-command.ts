@@ -81,7 +81,8 @@ function fixSummary(outcomes: readonly FixOutcome[]): string {
   if (fixed === 0) return 'openclaw-tags: no finding has a certain fix to apply\n';
   const files = [...edits.entries()].map(([file, count]) => `${file}: ${count}`).join(', ');
   const noun = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `openclaw-tags: fixed ${noun(fixed, 'finding')} in ${noun(edits.size, 'file')} (${files})\n`;
+  const counts = `${noun(fixed, 'finding')} in ${noun(edits.size, 'file')}`;
+  return `openclaw-tags: fixed ${counts} (${files})\n`;
 }
 
 /**

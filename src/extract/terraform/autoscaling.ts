@@ -61,7 +61,8 @@ function addTag(collected: Collected, body: Body, env: Env, line: number, from?:
   const key = keyAttribute ? evaluate(keyAttribute.expr, env) : undefined;
   const keyText = key ? asText(key) : undefined;
   if (keyText === undefined) {
-    collected.pending ??= `tag key is not known (${key?.kind === 'unknown' ? key.reason : 'no key'})`;
+    const reason = key?.kind === 'unknown' ? key.reason : 'no key';
+    collected.pending ??= `tag key is not known (${reason})`;
     return;
   }
   const valueAttribute = body.attributes.get('value');
@@ -89,7 +90,8 @@ function addDynamicTags(collected: Collected, block: Block, env: Env, file: Pars
     return;
   }
   if (collection.kind !== 'unknown' && 'partial' in collection && collection.partial) {
-    collected.pending ??= `dynamic "tag" ${writtenAs('for_each', forEach.expr, file)}: ${collection.partial}`;
+    const written = writtenAs('for_each', forEach.expr, file);
+    collected.pending ??= `dynamic "tag" ${written}: ${collection.partial}`;
   }
   const iteratorAttribute = block.body.attributes.get('iterator');
   const iterator =

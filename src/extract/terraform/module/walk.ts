@@ -78,7 +78,8 @@ export class ModuleWalker {
     if (!isLocalSource(source)) {
       this.notice(
         file,
-        `${where} uses "${source}", which is not a local folder: the resources inside it are not checked`,
+        `${where} uses "${source}", which is not a local folder: ` +
+          'the resources inside it are not checked',
       );
       return;
     }
@@ -95,7 +96,8 @@ export class ModuleWalker {
       const shown = relative(this.cwd, dir).split(sep).join('/') || '.';
       this.notice(
         file,
-        `${where} points at ${shown}, which holds no Terraform files: the resources inside it are not checked`,
+        `${where} points at ${shown}, which holds no Terraform files: ` +
+          'the resources inside it are not checked',
       );
       return;
     }
