@@ -24793,6 +24793,17 @@ function overlayLabels(base, overrides) {
 
 
 /**
+ * How manifests are parsed. Every value the extractor reads is text in the end (a label value,
+ * a name, a number kept in its source spelling so that `1.10` stays `1.10`), so plain scalars
+ * are only told apart as null, booleans (`includeTemplates: true`) and strings; the parser then
+ * need not try each of them against the number forms of the core schema. Tags such as `!!int`
+ * still parse (as text, with a warning the extractor does not show). The schema is built once:
+ * given by name, it would be built again for every document.
+ */
+const MANIFEST_PARSE_OPTIONS = {
+    schema: new dist/* Schema */.Sj({ schema: 'failsafe', customTags: ['null', 'bool'] }),
+};
+/**
  * Parses every YAML (or JSON) document of a file. A document with a syntax error becomes an
  * `InputError` naming its first bad line; the other documents are still read. Documents that
  * are empty or not a mapping are skipped, and `kind: List` (or any `...List` with `items:`)
@@ -24800,7 +24811,7 @@ function overlayLabels(base, overrides) {
  */
 function parseManifestFile(text, file) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const documents = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter });
+    const documents = (0,dist/* parseAllDocuments */.hR)(text, { ...MANIFEST_PARSE_OPTIONS, lineCounter });
     const objects = [];
     const errors = [];
     for (const doc of documents) {
@@ -25091,11 +25102,12 @@ function looksLikeCloudFormation(text) {
 
 
 
+
 /** The manifests after the patch, or the patch's own parse error. */
 function applyPatch(patch, manifests) {
     const lineCounter = new dist/* LineCounter */.HN();
     let result = [...manifests];
-    for (const doc of (0,dist/* parseAllDocuments */.hR)(patch.text, { lineCounter })) {
+    for (const doc of (0,dist/* parseAllDocuments */.hR)(patch.text, { ...MANIFEST_PARSE_OPTIONS, lineCounter })) {
         const source = { doc, lineCounter };
         const error = doc.errors[0];
         if (error) {
@@ -61009,7 +61021,7 @@ var visit = __nccwpck_require__(204);
 
 __webpack_unused_export__ = composer.Composer;
 __webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
+exports.Sj = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type YAMLMap } from 'yaml';
+import { LineCounter, parseAllDocuments, Schema, type YAMLMap } from 'yaml';
 import type { InputError } from '../../model.js';
 import { asMap, asSeq, getIn, getString, nodeLine, type YamlSource } from './yaml-nodes.js';
 
@@ -17,6 +17,18 @@ export interface ParsedManifestFile {
 }
 
 /**
+ * How manifests are parsed. Every value the extractor reads is text in the end (a label value,
+ * a name, a number kept in its source spelling so that `1.10` stays `1.10`), so plain scalars
+ * are only told apart as null, booleans (`includeTemplates: true`) and strings; the parser then
+ * need not try each of them against the number forms of the core schema. Tags such as `!!int`
+ * still parse (as text, with a warning the extractor does not show). The schema is built once:
+ * given by name, it would be built again for every document.
+ */
+export const MANIFEST_PARSE_OPTIONS = {
+  schema: new Schema({ schema: 'failsafe', customTags: ['null', 'bool'] }),
+} as const;
+
+/**
  * Parses every YAML (or JSON) document of a file. A document with a syntax error becomes an
  * `InputError` naming its first bad line; the other documents are still read. Documents that
  * are empty or not a mapping are skipped, and `kind: List` (or any `...List` with `items:`)
@@ -24,7 +36,7 @@ export interface ParsedManifestFile {
  */
 export function parseManifestFile(text: string, file: string): ParsedManifestFile {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter });
+  const documents = parseAllDocuments(text, { ...MANIFEST_PARSE_OPTIONS, lineCounter });
   const objects: ObjectNode[] = [];
   const errors: InputError[] = [];
 

@@ -125,6 +125,12 @@ metadata:
     empty: ""
     unknown:
     404: code
+    hex: 0x1F
+    exponent: 1e3
+    tagged: !!int 7
+    tilde: ~
+    spelled: Null
+    no: false
 `;
     const [resource] = (await extractInline({ 'pod.yaml': text })).resources;
     expect(resource?.tags).toEqual({
@@ -134,6 +140,12 @@ metadata:
       empty: '',
       unknown: null,
       '404': 'code',
+      hex: '0x1F',
+      exponent: '1e3',
+      tagged: '7',
+      tilde: null,
+      spelled: null,
+      no: 'false',
     });
     expect(resource?.origins?.['quoted']).toEqual({ line: 8, source: 'metadata' });
   });

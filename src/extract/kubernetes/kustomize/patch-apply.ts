@@ -2,6 +2,7 @@ import { RE2JS } from 're2js';
 import { LineCounter, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { InputError } from '../../../model.js';
 import type { LabelEntry, LabelHolder, LabelSet } from '../labels.js';
+import { MANIFEST_PARSE_OPTIONS } from '../parse.js';
 import type { Manifest } from '../manifest.js';
 import {
   asMap,
@@ -43,7 +44,7 @@ export function applyPatch(
 ): { manifests: Manifest[]; error?: InputError } {
   const lineCounter = new LineCounter();
   let result = [...manifests];
-  for (const doc of parseAllDocuments(patch.text, { lineCounter })) {
+  for (const doc of parseAllDocuments(patch.text, { ...MANIFEST_PARSE_OPTIONS, lineCounter })) {
     const source: YamlSource = { doc, lineCounter };
     const error = doc.errors[0];
     if (error) {
