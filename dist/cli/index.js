@@ -24754,14 +24754,17 @@ function readHolder(source, node, path, fallbackLine, origin) {
     const line = nodeLine(source, node, fallbackLine);
     const labels = readLabelMap(source, node, 'labels', { source: origin });
     const annotations = readLabelMap(source, node, 'annotations', { source: origin });
-    return {
+    const holder = {
         path,
         line,
         labels: labels.labels,
         annotations: annotations.labels,
-        ...(labels.line === undefined ? {} : { labelsLine: labels.line }),
-        ...(annotations.line === undefined ? {} : { annotationsLine: annotations.line }),
     };
+    if (labels.line !== undefined)
+        holder.labelsLine = labels.line;
+    if (annotations.line !== undefined)
+        holder.annotationsLine = annotations.line;
+    return holder;
 }
 /** The label set as the plain map the model carries. */
 function toTagMap(labels) {
@@ -24769,13 +24772,6 @@ function toTagMap(labels) {
     for (const [key, entry] of labels)
         tags[key] = entry.value;
     return tags;
-}
-/** Where each key of the set was written. */
-function toOrigins(labels) {
-    const origins = {};
-    for (const [key, entry] of labels)
-        origins[key] = entry.origin;
-    return origins;
 }
 /** `base` with `overrides` laid over it: keys of `overrides` win, the order of `base` stays. */
 function overlayLabels(base, overrides) {
@@ -25741,23 +25737,27 @@ function readManifest(object, file) {
         return undefined;
     const line = keyLine(source, node, 'kind') ?? nodeLine(source, node, 1);
     const metadataNode = getIn(source, node, 'metadata');
-    const namespace = getString(source, metadataNode, 'namespace');
-    const cloudTags = readCloudTags(source, node, kind);
-    return {
+    // Written out rather than spread: this runs for every object scanned.
+    const manifest = {
         file,
         index: object.index,
         line,
         apiVersion,
         kind,
         name: objectName(source, metadataNode),
-        ...(namespace === undefined ? {} : { namespace }),
         facts,
         costFacts: facts.costBearing === 'conditional' ? readCostFacts(source, node, metadataNode) : {},
         metadata: readHolder(source, metadataNode, 'metadata', line, 'metadata'),
         templates: readTemplates(source, node, facts, line),
         claimTemplates: kind === 'StatefulSet' ? readClaimTemplates(source, node, line) : [],
-        ...(cloudTags ? { cloudTags } : {}),
     };
+    const namespace = getString(source, metadataNode, 'namespace');
+    if (namespace !== undefined)
+        manifest.namespace = namespace;
+    const cloudTags = readCloudTags(source, node, kind);
+    if (cloudTags)
+        manifest.cloudTags = cloudTags;
+    return manifest;
 }
 function objectName(source, metadata) {
     const name = getString(source, metadata, 'name');
@@ -25802,15 +25802,18 @@ function readCloudTags(source, node, kind) {
 }
 function readCostFacts(source, node, metadata) {
     const spec = getIn(source, node, 'spec');
+    const facts = {};
     const serviceType = getString(source, spec, 'type');
+    if (serviceType !== undefined)
+        facts.serviceType = serviceType;
     const ingressClass = getString(source, spec, 'ingressClassName') ??
         getString(source, getIn(source, metadata, 'annotations'), 'kubernetes.io/ingress.class');
+    if (ingressClass !== undefined)
+        facts.ingressClass = ingressClass;
     const gatewayClass = getString(source, spec, 'gatewayClassName');
-    return {
-        ...(serviceType === undefined ? {} : { serviceType }),
-        ...(ingressClass === undefined ? {} : { ingressClass }),
-        ...(gatewayClass === undefined ? {} : { gatewayClass }),
-    };
+    if (gatewayClass !== undefined)
+        facts.gatewayClass = gatewayClass;
+    return facts;
 }
 
 ;// CONCATENATED MODULE: ./src/extract/kubernetes/manifest-store.ts
@@ -25926,65 +25929,63 @@ function manifestResources(manifest, policy) {
     return resources;
 }
 function objectResource(manifest, policy) {
-    const base = { type: manifest.kind, name: manifest.name, line: manifest.line };
+    const { kind: type, name, line } = manifest;
     if (manifest.cloudTags)
-        return cloudTagResource(manifest);
-    if (manifest.templates.length === 0) {
-        return resources_buildResource(manifest, { ...base, holders: [manifest.metadata] });
-    }
+        return cloudTagResource(manifest, { type, name, line }, manifest.cloudTags);
+    return resources_buildResource(manifest, { type, name, line, holders: judgedHolders(manifest, policy) });
+}
+/** The maps an object is judged by: its pod templates (and metadata when asked), else metadata. */
+function judgedHolders(manifest, policy) {
+    if (manifest.templates.length === 0)
+        return [manifest.metadata];
     const ownMetadata = manifest.templates.every((t) => t.path !== manifest.metadata.path);
-    const holders = policy.requireOnMetadata && ownMetadata
+    return policy.requireOnMetadata && ownMetadata
         ? [...manifest.templates, manifest.metadata]
         : manifest.templates;
-    return resources_buildResource(manifest, { ...base, holders });
 }
+/** One resource, written out rather than spread: this runs for every object scanned. */
 function resources_buildResource(manifest, judged) {
     const labels = combine(judged.holders, (holder) => holder.labels, 'labels');
     const annotations = combine(judged.holders, (holder) => holder.annotations, 'annotations');
+    const resource = identity(manifest, judged, 'labels', labels.tags);
+    resource.origins = labels.origins;
+    resource.annotations = annotations.tags;
+    resource.attributes = attributesOf(manifest);
     const tagsLine = judged.holders[0]?.labelsLine;
-    return {
-        ...identity(manifest, judged.type, judged.name, judged.line),
-        ...(tagsLine === undefined ? {} : { tagsLine }),
-        tags: labels.tags,
-        origins: labels.origins,
-        annotations: annotations.tags,
-        ...(labels.variants ? { variants: labels.variants } : {}),
-        tagTarget: 'labels',
-        attributes: attributes(manifest, {}),
-    };
+    if (tagsLine !== undefined)
+        resource.tagsLine = tagsLine;
+    if (labels.variants)
+        resource.variants = labels.variants;
+    return resource;
 }
-function cloudTagResource(manifest) {
-    const cloud = manifest.cloudTags;
-    const tags = cloud?.tags ?? new Map();
-    const tagsLine = cloud?.line;
-    return {
-        ...identity(manifest, manifest.kind, manifest.name, manifest.line),
-        ...(tagsLine === undefined ? {} : { tagsLine }),
-        tags: toTagMap(tags),
-        origins: toOrigins(tags),
-        annotations: toTagMap(manifest.metadata.annotations),
-        tagTarget: 'tags',
-        attributes: attributes(manifest, cloud ? { cloudProvider: cloud.provider } : {}),
-    };
+function cloudTagResource(manifest, place, cloud) {
+    const { tags, origins } = splitLabels(cloud.tags);
+    const resource = identity(manifest, place, 'tags', tags);
+    resource.origins = origins;
+    resource.annotations = toTagMap(manifest.metadata.annotations);
+    resource.attributes = { ...attributesOf(manifest), cloudProvider: cloud.provider };
+    if (cloud.line !== undefined)
+        resource.tagsLine = cloud.line;
+    return resource;
 }
-function identity(manifest, type, name, line) {
-    const namespace = manifest.namespace ?? 'default';
+/** The fields every resource of an object has, with the tags it is judged by. */
+function identity(manifest, place, tagTarget, tags) {
     return {
-        address: `${type}/${namespace}/${name}`,
-        type,
+        address: `${place.type}/${manifest.namespace ?? 'default'}/${place.name}`,
+        type: place.type,
         provider: 'kubernetes',
         format: 'kubernetes',
         file: manifest.file,
-        line,
+        line: place.line,
+        tags,
+        tagTarget,
     };
 }
-function attributes(manifest, extra) {
-    const kustomization = manifest.kustomization;
-    return {
-        apiVersion: manifest.apiVersion,
-        ...(kustomization === undefined ? {} : { kustomization }),
-        ...extra,
-    };
+function attributesOf(manifest) {
+    const attributes = { apiVersion: manifest.apiVersion };
+    if (manifest.kustomization !== undefined)
+        attributes.kustomization = manifest.kustomization;
+    return attributes;
 }
 /** The keys every map has; a key whose values disagree gets `null` and the maps as variants. */
 function combine(holders, pick, target) {

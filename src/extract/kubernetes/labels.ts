@@ -101,28 +101,24 @@ export function readHolder(
   const line = nodeLine(source, node, fallbackLine);
   const labels = readLabelMap(source, node, 'labels', { source: origin });
   const annotations = readLabelMap(source, node, 'annotations', { source: origin });
-  return {
+  const holder: Mutable<LabelHolder> = {
     path,
     line,
     labels: labels.labels,
     annotations: annotations.labels,
-    ...(labels.line === undefined ? {} : { labelsLine: labels.line }),
-    ...(annotations.line === undefined ? {} : { annotationsLine: annotations.line }),
   };
+  if (labels.line !== undefined) holder.labelsLine = labels.line;
+  if (annotations.line !== undefined) holder.annotationsLine = annotations.line;
+  return holder;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The label set as the plain map the model carries. */
 export function toTagMap(labels: LabelSet): TagMap {
   const tags: Record<string, string | null> = {};
   for (const [key, entry] of labels) tags[key] = entry.value;
   return tags;
-}
-
-/** Where each key of the set was written. */
-export function toOrigins(labels: LabelSet): Record<string, TagOrigin> {
-  const origins: Record<string, TagOrigin> = {};
-  for (const [key, entry] of labels) origins[key] = entry.origin;
-  return origins;
 }
 
 /** `base` with `overrides` laid over it: keys of `overrides` win, the order of `base` stays. */

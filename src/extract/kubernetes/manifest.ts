@@ -72,24 +72,28 @@ export function readManifest(object: ObjectNode, file: string): Manifest | undef
 
   const line = keyLine(source, node, 'kind') ?? nodeLine(source, node, 1);
   const metadataNode = getIn(source, node, 'metadata');
-  const namespace = getString(source, metadataNode, 'namespace');
-  const cloudTags = readCloudTags(source, node, kind);
-  return {
+  // Written out rather than spread: this runs for every object scanned.
+  const manifest: Mutable<Manifest> = {
     file,
     index: object.index,
     line,
     apiVersion,
     kind,
     name: objectName(source, metadataNode),
-    ...(namespace === undefined ? {} : { namespace }),
     facts,
     costFacts: facts.costBearing === 'conditional' ? readCostFacts(source, node, metadataNode) : {},
     metadata: readHolder(source, metadataNode, 'metadata', line, 'metadata'),
     templates: readTemplates(source, node, facts, line),
     claimTemplates: kind === 'StatefulSet' ? readClaimTemplates(source, node, line) : [],
-    ...(cloudTags ? { cloudTags } : {}),
   };
+  const namespace = getString(source, metadataNode, 'namespace');
+  if (namespace !== undefined) manifest.namespace = namespace;
+  const cloudTags = readCloudTags(source, node, kind);
+  if (cloudTags) manifest.cloudTags = cloudTags;
+  return manifest;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function objectName(source: YamlSource, metadata: unknown): string {
   const name = getString(source, metadata, 'name');
@@ -141,14 +145,14 @@ function readCloudTags(source: YamlSource, node: unknown, kind: string): CloudTa
 
 function readCostFacts(source: YamlSource, node: unknown, metadata: unknown): CostFacts {
   const spec = getIn(source, node, 'spec');
+  const facts: Mutable<CostFacts> = {};
   const serviceType = getString(source, spec, 'type');
+  if (serviceType !== undefined) facts.serviceType = serviceType;
   const ingressClass =
     getString(source, spec, 'ingressClassName') ??
     getString(source, getIn(source, metadata, 'annotations'), 'kubernetes.io/ingress.class');
+  if (ingressClass !== undefined) facts.ingressClass = ingressClass;
   const gatewayClass = getString(source, spec, 'gatewayClassName');
-  return {
-    ...(serviceType === undefined ? {} : { serviceType }),
-    ...(ingressClass === undefined ? {} : { ingressClass }),
-    ...(gatewayClass === undefined ? {} : { gatewayClass }),
-  };
+  if (gatewayClass !== undefined) facts.gatewayClass = gatewayClass;
+  return facts;
 }

@@ -1,8 +1,8 @@
-import type { Resource, TagMap, TagOrigin, TagVariant } from '../../model.js';
+import type { Resource, TagMap, TagOrigin, TagTarget, TagVariant } from '../../model.js';
 import type { Policy } from '../../policy/types.js';
 import { conditionHolds } from './kinds.js';
-import { toOrigins, toTagMap, type LabelHolder, type LabelSet } from './labels.js';
-import type { Manifest } from './manifest.js';
+import { toTagMap, type LabelHolder, type LabelSet } from './labels.js';
+import type { CloudTags, Manifest } from './manifest.js';
 
 /**
  * Turns manifests into the resources the check judges.
@@ -39,77 +39,82 @@ export function manifestResources(manifest: Manifest, policy: Policy): Resource[
   return resources;
 }
 
-interface Judged {
+/** What a resource is called and where it starts. */
+interface Place {
   readonly type: string;
   readonly name: string;
   readonly line: number;
+}
+
+interface Judged extends Place {
   readonly holders: readonly LabelHolder[];
 }
 
 function objectResource(manifest: Manifest, policy: Policy): Resource {
-  const base = { type: manifest.kind, name: manifest.name, line: manifest.line };
-  if (manifest.cloudTags) return cloudTagResource(manifest);
-  if (manifest.templates.length === 0) {
-    return buildResource(manifest, { ...base, holders: [manifest.metadata] });
-  }
-  const ownMetadata = manifest.templates.every((t) => t.path !== manifest.metadata.path);
-  const holders =
-    policy.requireOnMetadata && ownMetadata
-      ? [...manifest.templates, manifest.metadata]
-      : manifest.templates;
-  return buildResource(manifest, { ...base, holders });
+  const { kind: type, name, line } = manifest;
+  if (manifest.cloudTags)
+    return cloudTagResource(manifest, { type, name, line }, manifest.cloudTags);
+  return buildResource(manifest, { type, name, line, holders: judgedHolders(manifest, policy) });
 }
 
+/** The maps an object is judged by: its pod templates (and metadata when asked), else metadata. */
+function judgedHolders(manifest: Manifest, policy: Policy): readonly LabelHolder[] {
+  if (manifest.templates.length === 0) return [manifest.metadata];
+  const ownMetadata = manifest.templates.every((t) => t.path !== manifest.metadata.path);
+  return policy.requireOnMetadata && ownMetadata
+    ? [...manifest.templates, manifest.metadata]
+    : manifest.templates;
+}
+
+/** One resource, written out rather than spread: this runs for every object scanned. */
 function buildResource(manifest: Manifest, judged: Judged): Resource {
   const labels = combine(judged.holders, (holder) => holder.labels, 'labels');
   const annotations = combine(judged.holders, (holder) => holder.annotations, 'annotations');
+  const resource = identity(manifest, judged, 'labels', labels.tags);
+  resource.origins = labels.origins;
+  resource.annotations = annotations.tags;
+  resource.attributes = attributesOf(manifest);
   const tagsLine = judged.holders[0]?.labelsLine;
-  return {
-    ...identity(manifest, judged.type, judged.name, judged.line),
-    ...(tagsLine === undefined ? {} : { tagsLine }),
-    tags: labels.tags,
-    origins: labels.origins,
-    annotations: annotations.tags,
-    ...(labels.variants ? { variants: labels.variants } : {}),
-    tagTarget: 'labels',
-    attributes: attributes(manifest, {}),
-  };
+  if (tagsLine !== undefined) resource.tagsLine = tagsLine;
+  if (labels.variants) resource.variants = labels.variants;
+  return resource;
 }
 
-function cloudTagResource(manifest: Manifest): Resource {
-  const cloud = manifest.cloudTags;
-  const tags: LabelSet = cloud?.tags ?? new Map();
-  const tagsLine = cloud?.line;
-  return {
-    ...identity(manifest, manifest.kind, manifest.name, manifest.line),
-    ...(tagsLine === undefined ? {} : { tagsLine }),
-    tags: toTagMap(tags),
-    origins: toOrigins(tags),
-    annotations: toTagMap(manifest.metadata.annotations),
-    tagTarget: 'tags',
-    attributes: attributes(manifest, cloud ? { cloudProvider: cloud.provider } : {}),
-  };
+function cloudTagResource(manifest: Manifest, place: Place, cloud: CloudTags): Resource {
+  const { tags, origins } = splitLabels(cloud.tags);
+  const resource = identity(manifest, place, 'tags', tags);
+  resource.origins = origins;
+  resource.annotations = toTagMap(manifest.metadata.annotations);
+  resource.attributes = { ...attributesOf(manifest), cloudProvider: cloud.provider };
+  if (cloud.line !== undefined) resource.tagsLine = cloud.line;
+  return resource;
 }
 
-function identity(manifest: Manifest, type: string, name: string, line: number) {
-  const namespace = manifest.namespace ?? 'default';
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The fields every resource of an object has, with the tags it is judged by. */
+function identity(
+  manifest: Manifest,
+  place: Place,
+  tagTarget: TagTarget,
+  tags: TagMap,
+): Mutable<Resource> {
   return {
-    address: `${type}/${namespace}/${name}`,
-    type,
+    address: `${place.type}/${manifest.namespace ?? 'default'}/${place.name}`,
+    type: place.type,
     provider: 'kubernetes',
-    format: 'kubernetes' as const,
+    format: 'kubernetes',
     file: manifest.file,
-    line,
+    line: place.line,
+    tags,
+    tagTarget,
   };
 }
 
-function attributes(manifest: Manifest, extra: Record<string, string>): Record<string, string> {
-  const kustomization = manifest.kustomization;
-  return {
-    apiVersion: manifest.apiVersion,
-    ...(kustomization === undefined ? {} : { kustomization }),
-    ...extra,
-  };
+function attributesOf(manifest: Manifest): Record<string, string> {
+  const attributes: Record<string, string> = { apiVersion: manifest.apiVersion };
+  if (manifest.kustomization !== undefined) attributes.kustomization = manifest.kustomization;
+  return attributes;
 }
 
 interface Combined {
