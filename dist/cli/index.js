@@ -25304,45 +25304,44 @@ const CLUSTER_SCOPED_KINDS = new Set([
 /** The manifests with the kustomization's namespace, name affixes and labels applied. */
 function applyKustomization(kustomization, manifests) {
     return manifests.map((manifest) => {
-        let result = renamed(kustomization, manifest);
+        // One copy per object, which the steps below change in place; the holders inside it are
+        // replaced, never changed, as the object they came from still shares them.
+        const result = { ...manifest, kustomization: kustomization.file };
+        rename(kustomization, result);
         for (const transform of kustomization.transforms)
-            result = withLabels(transform, result);
-        return { ...result, kustomization: kustomization.file };
+            addLabels(transform, result);
+        return result;
     });
 }
-function renamed(kustomization, manifest) {
+function rename(kustomization, manifest) {
     const { namespace, namePrefix, nameSuffix } = kustomization;
-    const keepsNamespace = namespace === undefined || CLUSTER_SCOPED_KINDS.has(manifest.kind);
-    const renames = namePrefix !== '' || nameSuffix !== '';
-    if (keepsNamespace && !renames)
-        return manifest;
-    return {
-        ...manifest,
-        ...(keepsNamespace ? {} : { namespace }),
-        ...(renames
-            ? {
-                name: `${namePrefix}${manifest.name}${nameSuffix}`,
-                originalName: manifest.originalName ?? manifest.name,
-            }
-            : {}),
-    };
+    if (namespace !== undefined && !CLUSTER_SCOPED_KINDS.has(manifest.kind)) {
+        manifest.namespace = namespace;
+    }
+    if (namePrefix !== '' || nameSuffix !== '') {
+        manifest.originalName = manifest.originalName ?? manifest.name;
+        manifest.name = `${namePrefix}${manifest.name}${nameSuffix}`;
+    }
 }
-function withLabels(transform, manifest) {
+function addLabels(transform, manifest) {
     const apply = (holder) => transform.field === 'labels'
         ? { ...holder, labels: overlayLabels(holder.labels, transform.entries) }
         : { ...holder, annotations: overlayLabels(holder.annotations, transform.entries) };
     const reachesTemplates = transform.templates && TEMPLATE_KINDS.has(manifest.kind);
-    const templates = manifest.templates.map((template) => {
+    const metadataPath = manifest.metadata.path;
+    manifest.templates = manifest.templates.map((template) => {
         // A Pod is its own template: its metadata takes every transform.
-        if (template.path === manifest.metadata.path || reachesTemplates)
+        if (template.path === metadataPath || reachesTemplates)
             return apply(template);
         return template;
     });
-    const reachesClaims = transform.claimTemplates && manifest.kind === 'StatefulSet';
-    const claimTemplates = reachesClaims
-        ? manifest.claimTemplates.map((claim) => ({ ...claim, metadata: apply(claim.metadata) }))
-        : manifest.claimTemplates;
-    return { ...manifest, metadata: apply(manifest.metadata), templates, claimTemplates };
+    if (transform.claimTemplates && manifest.kind === 'StatefulSet') {
+        manifest.claimTemplates = manifest.claimTemplates.map((claim) => ({
+            ...claim,
+            metadata: apply(claim.metadata),
+        }));
+    }
+    manifest.metadata = apply(manifest.metadata);
 }
 
 ;// CONCATENATED MODULE: ./src/extract/kubernetes/kustomize/build.ts
@@ -26055,7 +26054,9 @@ async function extractKubernetes(files, context) {
     const store = new ManifestStore(files.filter((file) => !helm.includes(file)), context);
     const builder = new KustomizeBuilder(store);
     const { manifests: built, loaded } = await buildRoots(kustomizations, builder);
-    const resources = built.flatMap((manifest) => manifestResources(manifest, context.policy));
+    // Two roots may build the same object to the same place; a plain file's objects are each
+    // emitted once, so only the built ones need checking for repeats.
+    const resources = dedupe(built.flatMap((manifest) => manifestResources(manifest, context.policy)));
     // Nothing reads a plain file's objects after this loop: they are turned into resources at
     // once and not kept, so that they never outlive the file.
     for (const file of plain) {
@@ -26070,7 +26071,7 @@ async function extractKubernetes(files, context) {
     }
     const notices = [...(await helmNotices(helm, context)), ...builder.notices];
     return {
-        resources: sortResources(dedupe(resources)),
+        resources: sortResources(resources),
         errors: [...store.errors, ...builder.errors],
         notices,
     };

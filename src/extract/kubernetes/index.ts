@@ -38,7 +38,11 @@ async function extractKubernetes(
   const builder = new KustomizeBuilder(store);
 
   const { manifests: built, loaded } = await buildRoots(kustomizations, builder);
-  const resources = built.flatMap((manifest) => manifestResources(manifest, context.policy));
+  // Two roots may build the same object to the same place; a plain file's objects are each
+  // emitted once, so only the built ones need checking for repeats.
+  const resources = dedupe(
+    built.flatMap((manifest) => manifestResources(manifest, context.policy)),
+  );
   // Nothing reads a plain file's objects after this loop: they are turned into resources at
   // once and not kept, so that they never outlive the file.
   for (const file of plain) {
@@ -51,7 +55,7 @@ async function extractKubernetes(
 
   const notices: Notice[] = [...(await helmNotices(helm, context)), ...builder.notices];
   return {
-    resources: sortResources(dedupe(resources)),
+    resources: sortResources(resources),
     errors: [...store.errors, ...builder.errors],
     notices,
   };

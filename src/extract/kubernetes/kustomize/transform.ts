@@ -35,44 +35,46 @@ export function applyKustomization(
   manifests: readonly Manifest[],
 ): Manifest[] {
   return manifests.map((manifest) => {
-    let result = renamed(kustomization, manifest);
-    for (const transform of kustomization.transforms) result = withLabels(transform, result);
-    return { ...result, kustomization: kustomization.file };
+    // One copy per object, which the steps below change in place; the holders inside it are
+    // replaced, never changed, as the object they came from still shares them.
+    const result: Mutable<Manifest> = { ...manifest, kustomization: kustomization.file };
+    rename(kustomization, result);
+    for (const transform of kustomization.transforms) addLabels(transform, result);
+    return result;
   });
 }
 
-function renamed(kustomization: Kustomization, manifest: Manifest): Manifest {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function rename(kustomization: Kustomization, manifest: Mutable<Manifest>): void {
   const { namespace, namePrefix, nameSuffix } = kustomization;
-  const keepsNamespace = namespace === undefined || CLUSTER_SCOPED_KINDS.has(manifest.kind);
-  const renames = namePrefix !== '' || nameSuffix !== '';
-  if (keepsNamespace && !renames) return manifest;
-  return {
-    ...manifest,
-    ...(keepsNamespace ? {} : { namespace }),
-    ...(renames
-      ? {
-          name: `${namePrefix}${manifest.name}${nameSuffix}`,
-          originalName: manifest.originalName ?? manifest.name,
-        }
-      : {}),
-  };
+  if (namespace !== undefined && !CLUSTER_SCOPED_KINDS.has(manifest.kind)) {
+    manifest.namespace = namespace;
+  }
+  if (namePrefix !== '' || nameSuffix !== '') {
+    manifest.originalName = manifest.originalName ?? manifest.name;
+    manifest.name = `${namePrefix}${manifest.name}${nameSuffix}`;
+  }
 }
 
-function withLabels(transform: LabelTransform, manifest: Manifest): Manifest {
+function addLabels(transform: LabelTransform, manifest: Mutable<Manifest>): void {
   const apply = (holder: LabelHolder): LabelHolder =>
     transform.field === 'labels'
       ? { ...holder, labels: overlayLabels(holder.labels, transform.entries) }
       : { ...holder, annotations: overlayLabels(holder.annotations, transform.entries) };
 
   const reachesTemplates = transform.templates && TEMPLATE_KINDS.has(manifest.kind);
-  const templates = manifest.templates.map((template) => {
+  const metadataPath = manifest.metadata.path;
+  manifest.templates = manifest.templates.map((template) => {
     // A Pod is its own template: its metadata takes every transform.
-    if (template.path === manifest.metadata.path || reachesTemplates) return apply(template);
+    if (template.path === metadataPath || reachesTemplates) return apply(template);
     return template;
   });
-  const reachesClaims = transform.claimTemplates && manifest.kind === 'StatefulSet';
-  const claimTemplates = reachesClaims
-    ? manifest.claimTemplates.map((claim) => ({ ...claim, metadata: apply(claim.metadata) }))
-    : manifest.claimTemplates;
-  return { ...manifest, metadata: apply(manifest.metadata), templates, claimTemplates };
+  if (transform.claimTemplates && manifest.kind === 'StatefulSet') {
+    manifest.claimTemplates = manifest.claimTemplates.map((claim) => ({
+      ...claim,
+      metadata: apply(claim.metadata),
+    }));
+  }
+  manifest.metadata = apply(manifest.metadata);
 }
