@@ -9910,6 +9910,7 @@ function tooLarge(file, size) {
     return new UnreadableFileError(file, `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one source file; ` +
         'split it or exclude it from the scanned paths');
 }
+/** A file-system error in words: its code, or a phrase for the common ones. */
 function describeIoError(cause) {
     if (cause instanceof Error && 'code' in cause) {
         const code = String(cause.code);
@@ -17957,6 +17958,7 @@ function displayPath(absolute, cwd) {
 ;// CONCATENATED MODULE: ./src/sources/discover.ts
 
 
+
 /** Folders never walked into: tool caches and vendored code, not the user's infrastructure. */
 const SKIPPED_DIRS = new Set([
     '.terraform',
@@ -17991,40 +17993,73 @@ class PathNotFoundError extends Error {
         this.name = 'PathNotFoundError';
     }
 }
+/** The files of `discoverSources`, for callers that only scope a scan. */
+async function discoverFiles(paths, cwd) {
+    return (await discoverSources(paths, cwd)).files;
+}
 /**
  * Lists the files under `paths` that some extractor may read, sorted by path. Folders are
  * walked recursively, skipping tool caches and hidden folders; a path named explicitly is
- * always read. Symbolic links are followed only while they stay inside the scanned root.
+ * always read. Symbolic links are followed only while they stay inside the scanned root. A
+ * folder that cannot be listed is reported, since its files go unchecked; one that vanished
+ * while the scan ran held nothing left to check.
  */
-async function discoverFiles(paths, cwd) {
-    const found = new Map();
+async function discoverSources(paths, cwd) {
+    const walker = new Walker(cwd);
     for (const given of paths.length > 0 ? paths : ['.']) {
         const absPath = (0,external_node_path_.resolve)(cwd, given);
         const info = await (0,promises_namespaceObject.stat)(absPath).catch(() => undefined);
         if (!info)
             throw new PathNotFoundError(given);
         if (info.isDirectory()) {
-            await walk(absPath, await (0,promises_namespaceObject.realpath)(absPath), cwd, found);
+            await walker.walk(absPath, await (0,promises_namespaceObject.realpath)(absPath));
         }
         else {
-            addFile(absPath, cwd, found, true);
+            addFile(absPath, cwd, walker.found, true);
         }
     }
-    return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const files = [...walker.found.values()].sort((a, b) => compare(a.file, b.file));
+    return { files, errors: walker.errors.sort((a, b) => compare(a.file, b.file)) };
 }
-async function walk(dir, root, cwd, found) {
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-        const absPath = (0,external_node_path_.join)(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (!isSkippedDir(entry.name))
-                await walk(absPath, root, cwd, found);
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+class Walker {
+    cwd;
+    found = new Map();
+    errors = [];
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async walk(dir, root) {
+        const entries = await this.list(dir);
+        for (const entry of entries) {
+            const absPath = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (!isSkippedDir(entry.name))
+                    await this.walk(absPath, root);
+            }
+            else if (entry.isFile()) {
+                addFile(absPath, this.cwd, this.found, false);
+            }
+            else if (entry.isSymbolicLink()) {
+                await followLink(absPath, root, this.cwd, this.found);
+            }
         }
-        else if (entry.isFile()) {
-            addFile(absPath, cwd, found, false);
+    }
+    async list(dir) {
+        try {
+            return await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
         }
-        else if (entry.isSymbolicLink()) {
-            await followLink(absPath, root, cwd, found);
+        catch (cause) {
+            if (!(cause instanceof Error && 'code' in cause && cause.code === 'ENOENT')) {
+                this.errors.push({
+                    file: relativePath(this.cwd, dir) || '.',
+                    line: 1,
+                    message: `cannot list folder: ${describeIoError(cause)}; the files in it are not checked`,
+                });
+            }
+            return [];
         }
     }
 }
@@ -18043,8 +18078,11 @@ function addFile(absPath, cwd, found, explicit) {
     const kind = fileKind(absPath);
     if (!kind && !explicit)
         return;
-    const file = (0,external_node_path_.relative)(cwd, absPath).split(external_node_path_.sep).join('/') || absPath;
+    const file = relativePath(cwd, absPath) || absPath;
     found.set(absPath, { absPath, file, kind: kind ?? 'yaml' });
+}
+function relativePath(cwd, absPath) {
+    return (0,external_node_path_.relative)(cwd, absPath).split(external_node_path_.sep).join('/');
 }
 /** The kind of a file by its name; `undefined` for files no extractor reads. */
 function fileKind(path) {
@@ -25635,7 +25673,7 @@ function findPodTemplates(source, root, podTemplatePath, fallbackLine) {
 }
 function holdersOnPath(source, root, labelsPath, fallbackLine) {
     const { walked, viaMetadata, shared } = pathSteps(labelsPath);
-    return template_paths_walk(source, root, walked, '').map(({ node, path }) => {
+    return walk(source, root, walked, '').map(({ node, path }) => {
         const holderNode = viaMetadata ? getIn(source, node, 'metadata') : node;
         const concrete = viaMetadata ? `${path}.metadata` : path;
         const origin = shared ? 'pod metadata' : concrete === 'metadata' ? 'metadata' : 'pod template';
@@ -25674,7 +25712,7 @@ function pathSteps(labelsPath) {
 function holderPath(labelsPath) {
     return labelsPath.endsWith('.labels') ? labelsPath.slice(0, -'.labels'.length) : labelsPath;
 }
-function template_paths_walk(source, node, segments, path) {
+function walk(source, node, segments, path) {
     const [segment, ...rest] = segments;
     if (segment === undefined)
         return (0,dist/* isMap */.jh)(node) ? [{ node, path }] : [];
@@ -25686,7 +25724,7 @@ function template_paths_walk(source, node, segments, path) {
             const key = yaml_nodes_keyText(pair.key);
             if (key === undefined)
                 return [];
-            return template_paths_walk(source, asMap(source, pair.value), rest, join(path, key));
+            return walk(source, asMap(source, pair.value), rest, join(path, key));
         });
     }
     if (segment.endsWith('[*]')) {
@@ -25695,11 +25733,11 @@ function template_paths_walk(source, node, segments, path) {
         if (!seq)
             return [];
         return seq.items.flatMap((item, index) => {
-            return template_paths_walk(source, asMap(source, item), rest, `${join(path, key)}[${index}]`);
+            return walk(source, asMap(source, item), rest, `${join(path, key)}[${index}]`);
         });
     }
     const child = asMap(source, getIn(source, node, segment));
-    return child ? template_paths_walk(source, child, rest, join(path, segment)) : [];
+    return child ? walk(source, child, rest, join(path, segment)) : [];
 }
 function join(path, key) {
     return path === '' ? key : `${path}.${key}`;
@@ -26106,9 +26144,9 @@ function dedupe(resources) {
     });
 }
 function sortResources(resources) {
-    return resources.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.address, b.address));
+    return resources.sort((a, b) => kubernetes_compare(a.file, b.file) || a.line - b.line || kubernetes_compare(a.address, b.address));
 }
-function compare(a, b) {
+function kubernetes_compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -37044,7 +37082,7 @@ function explainStackOverflow(error) {
  */
 async function check(options) {
     const extractors = options.extractors ?? extract_extractors;
-    const discovered = await discoverFiles(options.paths, options.cwd);
+    const { files: discovered, errors: unlisted } = await discoverSources(options.paths, options.cwd);
     const context = {
         cwd: options.cwd,
         policy: options.policy,
@@ -37053,7 +37091,7 @@ async function check(options) {
     };
     const { claims, errors: readErrors } = await claimFiles(discovered, extractors);
     const resources = [];
-    const errors = [...readErrors];
+    const errors = [...unlisted, ...readErrors];
     const notices = [];
     for (const extractor of extractors) {
         const files = claims.get(extractor) ?? [];

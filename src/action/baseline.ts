@@ -6,7 +6,7 @@ import { hasCommit, materializeTree } from '../github/git.js';
 import type { ActionLog } from '../github/log.js';
 import type { Finding } from '../model.js';
 import type { Policy } from '../policy/types.js';
-import { discoverFiles, fileKind } from '../sources/discover.js';
+import { discoverSources, fileKind } from '../sources/discover.js';
 import { changedScope, isTerraformFile } from './scope.js';
 
 /** The findings of a pull request split by whether its base already had them. */
@@ -111,10 +111,10 @@ function wantedAtBase(request: BaseCheck): (path: string) => boolean {
 async function checkFolder(cwd: string, request: BaseCheck): Promise<readonly Finding[]> {
   const present = request.paths.filter((path) => existsSync(resolve(cwd, path)));
   if (present.length === 0) return [];
-  const discovered = await discoverFiles(present, cwd);
+  const discovery = await discoverSources(present, cwd);
   const paths = request.changed
-    ? changedScope(discovered, request.changed).paths
-    : discovered.map((file) => file.file);
+    ? changedScope(discovery.files, request.changed, discovery.errors).paths
+    : discovery.files.map((file) => file.file);
   if (paths.length === 0) return [];
   const report = await check({ paths, cwd, policy: request.policy, failOn: request.failOn });
   return report.findings;

@@ -7,7 +7,7 @@ import type { ActionLog } from '../github/log.js';
 import type { ChangedFile } from '../github/pull-files.js';
 import type { CheckReport, Finding } from '../model.js';
 import type { Policy } from '../policy/types.js';
-import { discoverFiles } from '../sources/discover.js';
+import { discoverSources } from '../sources/discover.js';
 import { checkBase, splitByBase } from './baseline.js';
 import { findChangedFiles } from './changed-files.js';
 import { readPullRequestEvent, type PullRequestEvent } from './pull-request.js';
@@ -109,7 +109,8 @@ async function checkHead(
   const common = { cwd, policy, failOn: settings.failOn };
   if (changed === undefined) return check({ ...common, paths: settings.paths });
 
-  const scope = changedScope(await discoverFiles(settings.paths, cwd), changed);
+  const discovery = await discoverSources(settings.paths, cwd);
+  const scope = changedScope(discovery.files, changed, discovery.errors);
   if (scope.paths.length === 0) return EMPTY_REPORT;
   return check({ ...common, paths: scope.paths, onlyFiles: scope.onlyFiles });
 }

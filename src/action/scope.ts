@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { InputError } from '../model.js';
 import type { DiscoveredFile } from '../sources/discover.js';
 
 /** What a pull-request check reads and which of its findings it keeps. */
@@ -19,11 +20,14 @@ export function isTerraformFile(file: string): boolean {
  * (`discovered`), plus every other Terraform file of each changed Terraform file's folder, so
  * that variables, locals, providers and module calls resolve. Findings are kept only for the
  * changed files themselves. `changed` and `discovered` use paths relative to the working
- * directory; files that no longer exist are simply not among `discovered`.
+ * directory; files that no longer exist are simply not among `discovered`. A folder that
+ * could not be listed (`unlisted`, from the discovery) and holds a changed file is checked as
+ * well, so that the check reports it rather than skipping the file in silence.
  */
 export function changedScope(
   discovered: readonly DiscoveredFile[],
   changed: readonly string[],
+  unlisted: readonly InputError[] = [],
 ): ScanScope {
   const changedSet = new Set(changed);
   const onlyFiles = new Set(
@@ -38,7 +42,10 @@ export function changedScope(
       (file) =>
         onlyFiles.has(file) || (isTerraformFile(file) && terraformFolders.has(posix.dirname(file))),
     );
-  return { paths, onlyFiles };
+  const holdingChanges = unlisted
+    .map((error) => error.file)
+    .filter((folder) => changed.some((file) => folder === '.' || file.startsWith(`${folder}/`)));
+  return { paths: [...paths, ...holdingChanges], onlyFiles };
 }
 
 /**

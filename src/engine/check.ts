@@ -17,7 +17,7 @@ import { resourceInScope } from '../policy/scope.js';
 import type { Policy } from '../policy/types.js';
 import { evaluate } from '../rules/index.js';
 import { extractIsolated } from './isolate.js';
-import { discoverFiles, type DiscoveredFile } from '../sources/discover.js';
+import { discoverSources, type DiscoveredFile } from '../sources/discover.js';
 import {
   confinedReader,
   readBoundary,
@@ -49,7 +49,7 @@ export interface CheckOptions {
  */
 export async function check(options: CheckOptions): Promise<CheckReport> {
   const extractors = options.extractors ?? defaultExtractors;
-  const discovered = await discoverFiles(options.paths, options.cwd);
+  const { files: discovered, errors: unlisted } = await discoverSources(options.paths, options.cwd);
   const context: ExtractContext = {
     cwd: options.cwd,
     policy: options.policy,
@@ -59,7 +59,7 @@ export async function check(options: CheckOptions): Promise<CheckReport> {
 
   const { claims, errors: readErrors } = await claimFiles(discovered, extractors);
   const resources: Resource[] = [];
-  const errors: InputError[] = [...readErrors];
+  const errors: InputError[] = [...unlisted, ...readErrors];
   const notices: Notice[] = [];
   for (const extractor of extractors) {
     const files = claims.get(extractor) ?? [];

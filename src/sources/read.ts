@@ -63,7 +63,8 @@ function tooLarge(file: string, size: number): UnreadableFileError {
   );
 }
 
-function describeIoError(cause: unknown): string {
+/** A file-system error in words: its code, or a phrase for the common ones. */
+export function describeIoError(cause: unknown): string {
   if (cause instanceof Error && 'code' in cause) {
     const code = String(cause.code);
     if (code === 'ENOENT') return 'no such file (or it vanished while the scan ran)';

@@ -56,6 +56,34 @@ describe('changedScope', () => {
   });
 });
 
+describe('changedScope with folders that could not be listed', () => {
+  const unlisted = (file: string) => ({ file, line: 1, message: 'cannot list folder: EACCES' });
+
+  test.each([
+    {
+      name: 'a folder holding a changed file is checked, so that the check reports it',
+      changed: ['locked/app.yaml', 'k8s/deploy.yaml'],
+      folders: ['locked', 'other'],
+      paths: ['k8s/deploy.yaml', 'locked'],
+    },
+    {
+      name: 'a folder whose name only starts like a changed path is not',
+      changed: ['lockedown/app.yaml'],
+      folders: ['locked'],
+      paths: [],
+    },
+    {
+      name: 'an unlisted working directory holds every change',
+      changed: ['a.yaml'],
+      folders: ['.'],
+      paths: ['.'],
+    },
+  ])('$name', ({ changed, folders, paths }) => {
+    const scope = changedScope(discovered(TREE), changed, folders.map(unlisted));
+    expect(scope.paths).toEqual(paths);
+  });
+});
+
 describe('relativeToWorkingDirectory', () => {
   test.each([
     ['the root keeps every path', '', ['a.tf', 'infra/b.tf'], ['a.tf', 'infra/b.tf']],

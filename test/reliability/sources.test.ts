@@ -103,6 +103,60 @@ describe('files that vanish while the scan runs', () => {
   });
 });
 
+describe('folders that cannot be listed', () => {
+  const NAME = 'd'.repeat(200);
+
+  /**
+   * Nests folders with 200-character names until their path is longer than the system allows:
+   * listing the deepest one fails whatever the user's rights (root included). Each level is
+   * reached through a link kept outside the root, so that no call needs the long path itself.
+   * Returns the deepest folder's path relative to the root, and the links, top first.
+   */
+  async function tooDeepFolder(): Promise<{ deepest: string; links: string[] }> {
+    let parent = join(root, 'deep');
+    await mkdir(parent);
+    const parts = ['deep'];
+    const links: string[] = [];
+    while (parts.join('/').length < 4200) {
+      await mkdir(join(parent, NAME));
+      parts.push(NAME);
+      const link = join(outside, `level-${links.length}`);
+      await symlink(join(parent, NAME), link);
+      links.push(link);
+      parent = link;
+    }
+    await writeFile(join(parent, 'lost.tf'), BUCKET);
+    return { deepest: parts.join('/'), links };
+  }
+
+  /** Removes the nest deepest level first, each through the link of the level above it. */
+  async function removeNest(links: readonly string[]): Promise<void> {
+    for (let level = links.length - 1; level > 0; level--) {
+      await rm(join(links[level - 1] ?? '', NAME), { recursive: true });
+    }
+    await rm(join(root, 'deep'), { recursive: true });
+  }
+
+  test('is a parse-error naming the folder; the other files are still checked', async () => {
+    const { deepest, links } = await tooDeepFolder();
+    try {
+      const report = await check({ paths: ['.'], cwd: root, policy: fuzzPolicy, failOn: 'error' });
+      expect(report.errors).toEqual([
+        {
+          file: deepest,
+          line: 1,
+          message: 'cannot list folder: ENAMETOOLONG; the files in it are not checked',
+        },
+      ]);
+      const parseErrors = report.findings.filter((finding) => finding.rule === 'parse-error');
+      expect(parseErrors.map((finding) => finding.file)).toEqual([deepest]);
+      expect(report.resources.map((resource) => resource.address)).toEqual(['aws_s3_bucket.b']);
+    } finally {
+      await removeNest(links);
+    }
+  });
+});
+
 describe('references that leave the repository', () => {
   const NOT_READ = /^not read: the file lies outside the repository being checked/;
 
