@@ -28,3 +28,9 @@ export interface Extractor {
 export interface ClaimedFile extends DiscoveredFile {
   readonly text: string;
 }
+
+/**
+ * A value under construction: extractors fill in optional fields one by one instead of
+ * spreading conditional objects, which costs a copy each time and runs for every resource.
+ */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import type { TagMap, TagOrigin } from '../../model.js';
+import type { Mutable } from '../types.js';
 import {
   asMap,
   asSeq,
@@ -111,8 +112,6 @@ export function readHolder(
   if (annotations.line !== undefined) holder.annotationsLine = annotations.line;
   return holder;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The label set as the plain map the model carries. */
 export function toTagMap(labels: LabelSet): TagMap {

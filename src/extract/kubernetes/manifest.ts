@@ -1,3 +1,4 @@
+import type { Mutable } from '../types.js';
 import { readHolder, readLabelMap, type LabelHolder, type LabelSet } from './labels.js';
 import { CLOUD_TAG_KINDS, kindFacts, type CostFacts, type KindFacts } from './kinds.js';
 import type { ObjectNode } from './parse.js';
@@ -92,8 +93,6 @@ export function readManifest(object: ObjectNode, file: string): Manifest | undef
   if (cloudTags) manifest.cloudTags = cloudTags;
   return manifest;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function objectName(source: YamlSource, metadata: unknown): string {
   const name = getString(source, metadata, 'name');

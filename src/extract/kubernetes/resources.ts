@@ -1,5 +1,6 @@
 import type { Resource, TagMap, TagOrigin, TagTarget, TagVariant } from '../../model.js';
 import type { Policy } from '../../policy/types.js';
+import type { Mutable } from '../types.js';
 import { conditionHolds } from './kinds.js';
 import { toTagMap, type LabelHolder, type LabelSet } from './labels.js';
 import type { CloudTags, Manifest } from './manifest.js';
@@ -89,8 +90,6 @@ function cloudTagResource(manifest: Manifest, place: Place, cloud: CloudTags): R
   if (cloud.line !== undefined) resource.tagsLine = cloud.line;
   return resource;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The fields every resource of an object has, with the tags it is judged by. */
 function identity(

@@ -1,5 +1,6 @@
 import { supportsDefaultTags, terraformTagAttribute } from '../../catalog/index.js';
 import type { Resource, TagMap, TagOrigin, TagTarget, TagVariant } from '../../model.js';
+import type { Mutable } from '../types.js';
 import { blocksOf, type Attribute, type Block, type Body } from './hcl/ast.js';
 import { autoscalingTags } from './autoscaling.js';
 import type { Env } from './eval/evaluate.js';
@@ -85,8 +86,6 @@ function buildResource(place: Place, suffix: string, judgement: Judged): Resourc
   if (judgement.variants !== undefined) resource.variants = judgement.variants;
   return resource;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function tagTargetOf(provider: string): TagTarget {
   return provider === 'google' ? 'labels' : 'tags';

@@ -1,3 +1,4 @@
+import type { Mutable } from '../../types.js';
 import { overlayLabels, type LabelHolder } from '../labels.js';
 import type { Manifest } from '../manifest.js';
 import type { Kustomization, LabelTransform } from './kustomization.js';
@@ -43,8 +44,6 @@ export function applyKustomization(
     return result;
   });
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function rename(kustomization: Kustomization, manifest: Mutable<Manifest>): void {
   const { namespace, namePrefix, nameSuffix } = kustomization;
