@@ -29845,6 +29845,38 @@ function splitPair(pair, source, separator, names) {
     return { key, value, keyText: plain ? keyText : null };
 }
 const PLAIN_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A simple literal (as `SIMPLE_LITERAL`) where a sticky search starts, not anchored at the end. */
+const SIMPLE_LITERAL_AT = /[rRuU]?("""|'''|"|'|`)([^\\{}$`"']*)\1/y;
+/**
+ * The key text of a `key: value` pair or a `name=value` keyword argument that starts at
+ * `start`, read from the source alone: a plain string literal (`"k"`) or, where `names` says
+ * names are keys, a plain name, followed by nothing but spaces up to `separator`. This is the
+ * `keyText` `splitPair` finds, without fetching the two parts from the parser; `undefined` for
+ * any other shape (a comment, a computed key), where the caller falls back to `splitPair`.
+ * Only for well-formed trees, where the pair's value is the node after the separator.
+ */
+function keyTextAt(source, start, separator, names) {
+    let end = start;
+    SIMPLE_LITERAL_AT.lastIndex = start;
+    if (SIMPLE_LITERAL_AT.test(source)) {
+        end = SIMPLE_LITERAL_AT.lastIndex;
+    }
+    else if (names) {
+        while (end < source.length && isNameChar(source.charCodeAt(end)))
+            end += 1;
+    }
+    if (end === start)
+        return undefined;
+    let at = end;
+    while (at < source.length && WHITESPACE_CODES.has(source.charCodeAt(at)))
+        at += 1;
+    if (source[at] !== separator)
+        return undefined;
+    const keyText = source.slice(start, end);
+    return SIMPLE_LITERAL.test(keyText) || (names && PLAIN_NAME.test(keyText)) ? keyText : undefined;
+}
+/** Space, tab, line feed and carriage return, as UTF-16 code units. */
+const WHITESPACE_CODES = new Set([32, 9, 10, 13]);
 /** The value of a key text `splitPair` returned: a literal's content, or the name itself. */
 function plainKey(keyText) {
     const literal = SIMPLE_LITERAL.exec(keyText);
@@ -29871,8 +29903,19 @@ function unwrap(node) {
     }
     return current;
 }
-/** `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. */
+/**
+ * `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. Remembered per
+ * node of the current tree: a call's callee is split by every reader that classifies it.
+ */
 function memberChain(node) {
+    const known = treeMemory(node.tree).chains.get(node.id);
+    if (known)
+        return known;
+    const chain = splitChain(node);
+    treeMemory(node.tree).chains.set(node.id, chain);
+    return chain;
+}
+function splitChain(node) {
     const segments = [];
     const nodes = [];
     let current = unwrap(node);
@@ -29931,16 +29974,46 @@ function wordOccurrences(text, words, after) {
         found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     return found;
 }
-/** Node types already read, per tree: reading one from the parser costs more than a lookup. */
-const typesByTree = new WeakMap();
+/** Per grammar, each list of node types narrowed to the types that grammar has. */
+const typesInGrammar = new Map();
+/**
+ * `node.descendantsOfType(types, ...)`, without the `null` holes, asking only for the types
+ * the tree's grammar has. web-tree-sitter compares every symbol name of the grammar with every
+ * requested name on each call, so a list shared by Python and JavaScript (half of it absent
+ * from either) costs up to twice the comparisons for the same answer.
+ */
+function descendantsOfTypes(node, types, startPosition, endPosition) {
+    const language = node.tree.language;
+    let lists = typesInGrammar.get(language);
+    if (!lists) {
+        lists = new Map();
+        typesInGrammar.set(language, lists);
+    }
+    let present = lists.get(types);
+    if (!present) {
+        present = types.filter((type) => language.types.includes(type));
+        lists.set(types, present);
+    }
+    if (present.length === 0)
+        return [];
+    return node
+        .descendantsOfType(present, startPosition, endPosition)
+        .filter((found) => found !== null);
+}
+/**
+ * The memory of the latest tree asked about. Only one tree is kept: the extractor reads one
+ * file at a time, and a tree's nodes are never asked about after its file is done.
+ */
+let memory;
+function treeMemory(tree) {
+    if (memory?.tree !== tree)
+        memory = { tree, types: new Map(), chains: new Map() };
+    return memory;
+}
 function typeOf(node) {
     if (!node)
         return undefined;
-    let types = typesByTree.get(node.tree);
-    if (!types) {
-        types = new Map();
-        typesByTree.set(node.tree, types);
-    }
+    const { types } = treeMemory(node.tree);
     let type = types.get(node.id);
     if (type === undefined) {
         type = node.type;
@@ -30007,13 +30080,15 @@ function guessService(receiver, method) {
 function operationName(method) {
     return /[A-Z]/.test(method) ? snakeCase(method) : method;
 }
+/** Modules of the AWS SDKs for Python and JavaScript. */
+const AWS_SDK_MODULE = /^(boto3|botocore|aioboto3|sagemaker|@aws-sdk\/)/;
 /**
  * Whether the file uses an AWS SDK: it imports one, or builds a client with `.client("svc")`
  * (a session handed in from elsewhere). Only then is a client's service guessed.
  */
 function usesAwsSdk(facts) {
     for (const binding of facts.imports().values()) {
-        if (/^(boto3|botocore|aioboto3|sagemaker|@aws-sdk\/)/.test(binding.module))
+        if (AWS_SDK_MODULE.test(binding.module))
             return true;
     }
     return facts.callsNamed((name) => name === 'client' || name === 'resource').length > 0;
@@ -30156,7 +30231,7 @@ function resolveName(name, context) {
         const binding = lastBefore(assignments, scopeId, useIndex);
         if (binding)
             return valueOfBinding(binding, name, useIndex, context);
-        if (scope.params.includes(name))
+        if (scope.hasParam(name))
             return parameterValue(scope, name, context);
         scopeId = scope.parent;
     }
@@ -30188,8 +30263,6 @@ function resolveAttribute(target, context) {
     }
     return first ?? unknown(`\`${target}\`, which is never assigned in this file`);
 }
-/** Values of bindings already evaluated: a shared tag list is read by every call using it. */
-const bindingValues = new WeakMap();
 function lastBefore(assignments, scope, index) {
     let found;
     for (const assignment of assignments) {
@@ -30203,6 +30276,7 @@ function valueOfBinding(binding, name, useIndex, context) {
         const source = binding.source ? ` from \`${excerpt(binding.source)}\`` : '';
         return unknown(`\`${name}\`, destructured${source}`);
     }
+    const { bindingValues } = context.facts;
     let value = bindingValues.get(binding);
     if (!value) {
         value = evaluate(binding.value, deeper(context, binding.scope, binding.index));
@@ -30363,9 +30437,15 @@ function evaluateMap(node, context) {
     for (const member of namedChildrenOf(node)) {
         if (typeOf(member) === 'pair') {
             const { facts } = context;
-            const split = facts.wellFormed
-                ? splitPair(member, facts.text, ':', facts.grammar !== 'python')
+            const names = facts.grammar !== 'python';
+            const quickKey = facts.wellFormed
+                ? keyTextAt(facts.text, member.startIndex, ':', names)
                 : undefined;
+            if (quickKey !== undefined) {
+                entries.set(plainKey(quickKey), lazyField(member, 'value', context));
+                continue;
+            }
+            const split = facts.wellFormed ? splitPair(member, facts.text, ':', names) : undefined;
             const keyNode = split ? split.key : member.childForFieldName('key');
             const valueNode = split ? split.value : member.childForFieldName('value');
             const keyText = split?.keyText ?? null;
@@ -30423,15 +30503,17 @@ function propertyKey(node) {
     }
     return stringLiteral(node);
 }
+/** The names a method's receiver goes by. */
+const values_RECEIVERS = new Set(['self', 'this', 'cls']);
 function evaluateMember(node, context) {
-    const { base, segments } = memberChain(node);
-    if (['self', 'this', 'cls'].includes(base.text) && segments.length === 1) {
-        return resolveAttribute(compact(node.text), context);
-    }
     const object = node.childForFieldName('object');
     const property = node.childForFieldName('attribute') ?? node.childForFieldName('property');
     if (!object || !property)
         return unknown(`\`${excerpt(node)}\``);
+    // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
+    if (values_RECEIVERS.has(unwrap(object).text)) {
+        return resolveAttribute(compact(node.text), context);
+    }
     const value = evaluate(object, context);
     return memberOf(value, property.text, node);
 }
@@ -30466,17 +30548,55 @@ function evaluateSubscript(node, context) {
 }
 /**
  * A value that is evaluated only when read: requests carry many arguments (prompts, message
- * lists) that no tag or attribution rule ever looks at.
+ * lists) that no tag or attribution rule ever looks at. A class rather than an object literal
+ * with a getter, which would allocate a new getter closure for every value.
  */
+class LazyValue {
+    node;
+    context;
+    evaluated;
+    constructor(node, context) {
+        this.node = node;
+        this.context = context;
+    }
+    get value() {
+        this.evaluated ??= evaluate(this.node, this.context);
+        return this.evaluated;
+    }
+}
+/** `node`'s value, evaluated in `context` when first read. */
 function lazy(node, context) {
-    let value;
-    return {
-        node,
-        get value() {
-            value ??= evaluate(node, context);
-            return value;
-        },
-    };
+    return new LazyValue(node, context);
+}
+/**
+ * A field of a pair or keyword argument (its `value`), fetched from the parser only when read,
+ * like its value: most entries of a request are never looked at.
+ */
+class LazyField {
+    holder;
+    field;
+    context;
+    child;
+    evaluated;
+    constructor(holder, field, context) {
+        this.holder = holder;
+        this.field = field;
+        this.context = context;
+    }
+    get node() {
+        // Callers use this only on well-formed trees, whose grammar always gives the field; the
+        // holder stands in only so that the type needs no null.
+        this.child ??= this.holder.childForFieldName(this.field) ?? this.holder;
+        return this.child;
+    }
+    get value() {
+        this.evaluated ??= evaluate(this.node, this.context);
+        return this.evaluated;
+    }
+}
+/** The `field` child of `holder` and its value, both fetched when first read. */
+function lazyField(holder, field, context) {
+    return new LazyField(holder, field, context);
 }
 
 ;// CONCATENATED MODULE: ./src/extract/sdk/arguments.ts
@@ -30502,6 +30622,13 @@ function pythonArguments(args, context) {
     let open;
     for (const arg of args) {
         if (typeOf(arg) === 'keyword_argument') {
+            const keyText = context.facts.wellFormed
+                ? keyTextAt(context.facts.text, arg.startIndex, '=', true)
+                : undefined;
+            if (keyText !== undefined) {
+                entries.set(keyText, lazyField(arg, 'value', context));
+                continue;
+            }
             const split = context.facts.wellFormed
                 ? splitPair(arg, context.facts.text, '=', true)
                 : undefined;
@@ -30834,6 +30961,8 @@ const PATTERNS = new Set([
     'shorthand_property_identifier_pattern',
     'list_splat_pattern',
 ]);
+/** `a.b`, `a[b]`: whose `object` (Python subscript: `value`) a store or method call changes. */
+const MEMBERS = new Set(['attribute', 'subscript', 'member_expression', 'subscript_expression']);
 const LOOPS = new Set(['for_statement', 'for_in_statement']);
 const APPENDERS = new Set(['append', 'push']);
 const OPAQUE_MUTATORS = new Set(['update', 'extend', 'setdefault', 'insert', 'unshift', 'splice']);
@@ -30892,14 +31021,18 @@ function findBindings(facts, target) {
             continue;
         if (node.text !== target && typeOf(node) !== 'shorthand_property_identifier_pattern')
             continue;
-        const binding = bindingAt(node);
+        // Fetched once for both readings and the scope: each step up is a search from the root.
+        const parent = node.parent;
+        if (!parent)
+            continue;
+        const binding = bindingAt(node, parent);
         if (binding) {
-            assignments.push({ ...binding, target, scope: facts.scopeOf(node) });
+            assignments.push({ ...binding, target, scope: facts.scopeAbove(parent) });
             continue;
         }
-        const mutation = mutationAt(node);
+        const mutation = mutationAt(node, parent);
         if (mutation)
-            mutations.push({ ...mutation, scope: facts.scopeOf(node) });
+            mutations.push({ ...mutation, scope: facts.scopeAbove(parent) });
     }
     return { assignments, mutations };
 }
@@ -30910,10 +31043,7 @@ function rightOf(holder) {
     const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
     return right && typeOf(right) === 'assignment' ? right.childForFieldName('right') : right;
 }
-function bindingAt(node) {
-    const parent = node.parent;
-    if (!parent)
-        return undefined;
+function bindingAt(node, parent) {
     if (BINDERS.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
         const value = rightOf(parent);
         if (!value || isRequire(value))
@@ -30948,14 +31078,15 @@ function isRequire(node) {
 function at(statement) {
     return { index: statement.startIndex, line: statement.startPosition.row + 1 };
 }
-function mutationAt(node) {
-    const parent = node.parent;
-    if (!parent)
-        return undefined;
+function mutationAt(node, parent) {
     if (AUGMENTED.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
         return { kind: 'opaque', ...at(parent) };
     }
-    const object = parent.childForFieldName('object') ?? parent.childForFieldName('value');
+    // Only a member or subscript can be stored into or have a method called on it; other
+    // parents with a `value` field (keyword arguments, pairs) are not looked at further.
+    const object = MEMBERS.has(typeOf(parent))
+        ? (parent.childForFieldName('object') ?? parent.childForFieldName('value'))
+        : null;
     if (object?.id === node.id) {
         const holder = parent.parent;
         if (holder && BINDERS.has(typeOf(holder)) && leftOf(holder)?.id === parent.id) {
@@ -30999,10 +31130,7 @@ function methodMutation(member, call, at) {
 /** The file's imports, found from its `import` / `require` words and read from the tree. */
 function importsOf(facts) {
     const imports = new Map();
-    for (const keyword of facts.wordNodes('import')) {
-        const statement = keyword.parent;
-        if (!statement)
-            continue;
+    for (const statement of facts.wordParents('import')) {
         if (typeOf(statement) === 'import_statement' && facts.grammar === 'python') {
             addPythonImport(statement, imports);
         }
@@ -31128,6 +31256,11 @@ class FileFacts {
     bindings = new Map();
     importMap;
     scopeOfNode = new Map();
+    /**
+     * Values of bindings already evaluated, kept by the evaluator (a shared tag list is read by
+     * every call using it); held per file, so they are dropped with it.
+     */
+    bindingValues = new Map();
     errorSummary;
     constructor(grammar, text, tree) {
         this.grammar = grammar;
@@ -31140,6 +31273,7 @@ class FileFacts {
             name: '',
             className: '',
             params: [],
+            hasParam: () => false,
         });
     }
     /** The module scope's id. */
@@ -31151,11 +31285,18 @@ class FileFacts {
     }
     /** The id of the innermost function (or the module) that contains `node`. */
     scopeOf(node) {
+        return this.scopeAbove(node.parent);
+    }
+    /**
+     * The id of the innermost function (or the module) that is or contains `ancestor`, for a
+     * caller that already holds a node's parent.
+     */
+    scopeAbove(ancestor) {
         // Each step up is a search from the root in tree-sitter, so the answer is remembered for
         // every node passed on the way: calls and names of one function share their ancestors.
         const passed = [];
         let scope = this.root.id;
-        for (let current = node.parent; current; current = current.parent) {
+        for (let current = ancestor; current; current = current.parent) {
             const known = this.scopeOfNode.get(current.id);
             if (known !== undefined) {
                 scope = known;
@@ -31207,11 +31348,8 @@ class FileFacts {
      */
     callsNamed(accepts) {
         const calls = [];
-        for (const [start, end] of calledNames(this.text)) {
-            if (!accepts(this.text.slice(start, end)))
-                continue;
-            const node = this.root.descendantForIndex(start, end);
-            const found = node ? callAround(node) : null;
+        for (const [start, end, paren] of calledNames(this.text, accepts)) {
+            const found = this.callAt(start, end, paren);
             if (found)
                 calls.push(this.callSite(found.call, found.callee));
         }
@@ -31252,6 +31390,39 @@ class FileFacts {
         }
         return nodes;
     }
+    /**
+     * The call whose callee ends with the name at [start, end) and whose arguments open at
+     * `paren`: `name(...)`, `x.name(...)`, `new name(...)`. The call is the smallest node that
+     * spans both the name and the parenthesis, found with one search instead of climbing from
+     * the name (each step up is a search from the root).
+     */
+    callAt(start, end, paren) {
+        const call = this.root.descendantForIndex(start, paren + 1);
+        if (!call || !CALL_TYPES.has(typeOf(call)))
+            return null;
+        const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+        if (!callee)
+            return null;
+        const name = CALLEE_WRAPPERS.has(typeOf(callee))
+            ? (callee.childForFieldName('attribute') ?? callee.childForFieldName('property'))
+            : callee;
+        return name && isTokenAt(name, start, end) ? { call, callee } : null;
+    }
+    /**
+     * The nodes directly around each whole-word occurrence of `word`: the smallest node that
+     * spans the word and the character after it, which is the word's parent when the word is a
+     * token that does not end its parent (a keyword such as `import`). One search each, instead
+     * of finding the word's node and then climbing, which searches from the root again.
+     */
+    wordParents(word) {
+        const nodes = [];
+        for (const [start, end] of wordOccurrences(this.text, word)) {
+            const node = this.root.descendantForIndex(start, end + 1);
+            if (node)
+                nodes.push(node);
+        }
+        return nodes;
+    }
     callSite(call, calleeNode) {
         const callee = calleeNode === undefined
             ? (call.childForFieldName('function') ?? call.childForFieldName('constructor'))
@@ -31279,6 +31450,7 @@ class FileFacts {
         // The class and parameters are read only when a name lookup reaches this scope.
         let className;
         let paramNames;
+        const readParams = () => (paramNames ??= params(node));
         const scope = {
             id: node.id,
             parent: this.scopeOf(node),
@@ -31289,8 +31461,14 @@ class FileFacts {
                 return className;
             },
             get params() {
-                paramNames ??= params(node);
-                return paramNames;
+                return readParams();
+            },
+            // Most names looked up are not parameters: a name absent from the parameter list's text
+            // is not one, and is ruled out without reading each parameter from the parser.
+            hasParam(name) {
+                return paramNames !== undefined || parameterListText(node).includes(name)
+                    ? readParams().includes(name)
+                    : false;
             },
         };
         this.scopes.set(node.id, scope);
@@ -31298,11 +31476,12 @@ class FileFacts {
     }
 }
 /**
- * Every name right before an opening parenthesis (`name(`, `name (`), as [start, end)
- * offsets: the calls of the file, and some words in strings and comments that the syntax tree
- * then rules out. Found backwards from each `(`, far cheaper than a pattern over all names.
+ * Every name right before an opening parenthesis (`name(`, `name (`) that passes `accepts`, as
+ * [start, end) offsets and the parenthesis' offset: the calls of the file, and some words in
+ * strings and comments that the syntax tree then rules out. Found backwards from each `(`, far
+ * cheaper than a pattern over all names.
  */
-function calledNames(text) {
+function calledNames(text, accepts) {
     const names = [];
     for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
         let end = paren;
@@ -31312,27 +31491,20 @@ function calledNames(text) {
         while (start > 0 && isNameChar(text.charCodeAt(start - 1)))
             start -= 1;
         const first = text.charCodeAt(start);
-        if (start < end && !(first >= 48 && first <= 57))
-            names.push([start, end]);
+        if (start === end || (first >= 48 && first <= 57))
+            continue;
+        if (accepts(text.slice(start, end)))
+            names.push([start, end, paren]);
     }
     return names;
 }
 const WHITESPACE = new Set([32, 9, 10, 13]);
-/** The call whose callee ends with `name`: `name(...)`, `x.name(...)`, `new name(...)`. */
-function callAround(name) {
-    let callee = name;
-    const parent = name.parent;
-    if (parent && CALLEE_WRAPPERS.has(typeOf(parent))) {
-        const property = parent.childForFieldName('attribute') ?? parent.childForFieldName('property');
-        if (property?.id !== name.id)
-            return null;
-        callee = parent;
-    }
-    const call = callee.parent;
-    if (!call || !CALL_TYPES.has(typeOf(call)))
-        return null;
-    const calleeField = call.childForFieldName('function') ?? call.childForFieldName('constructor');
-    return calleeField?.id === callee.id ? { call, callee: calleeField } : null;
+/**
+ * Whether `node` is the token the name at [start, end) is part of (it may start earlier, as
+ * `#name` does): the smallest node there, which the name would have been found as.
+ */
+function isTokenAt(node, start, end) {
+    return node.startIndex <= start && node.endIndex === end && node.childCount === 0;
 }
 function functionName(node) {
     const name = node.childForFieldName('name')?.text;
@@ -31351,6 +31523,10 @@ function classNameOf(node) {
             return '';
     }
     return '';
+}
+/** The text `params` reads the names from: the single parameter or the parameter list. */
+function parameterListText(node) {
+    return (node.childForFieldName('parameter') ?? node.childForFieldName('parameters'))?.text ?? '';
 }
 function params(node) {
     const single = node.childForFieldName('parameter');
@@ -31680,10 +31856,17 @@ function identityOf(create, until, facts) {
         const literal = stringLiteral(identityNode);
         identity.add(literal === null ? compact(identityNode.text) : `"${literal}"`);
     }
+    // A destructuring or a name listed twice yields several assignments of one source.
+    const sourceRefs = new Map();
     for (const assignment of laterAssignments(create, until, facts)) {
         if (!assignment.source)
             continue;
-        if (follow_up_references(assignment.source).some((ref) => identity.has(ref)))
+        let refs = sourceRefs.get(assignment.source.id);
+        if (!refs) {
+            refs = follow_up_references(assignment.source);
+            sourceRefs.set(assignment.source.id, refs);
+        }
+        if (refs.some((ref) => identity.has(ref)))
             identity.add(assignment.target);
     }
     return identity;
@@ -31728,9 +31911,9 @@ function laterAssignments(create, until, facts) {
     const scope = facts.scope(create.site.scope);
     if (!scope)
         return found;
-    const holders = scope.node.descendantsOfType(ASSIGNMENT_TYPES, create.site.node.endPosition, until.startPosition);
+    const holders = descendantsOfTypes(scope.node, ASSIGNMENT_TYPES, create.site.node.endPosition, until.startPosition);
     for (const holder of holders) {
-        if (!holder || holder.startIndex <= start)
+        if (holder.startIndex <= start)
             continue;
         const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
         const source = holder.childForFieldName('right') ?? holder.childForFieldName('value');
@@ -31751,9 +31934,7 @@ function follow_up_references(node) {
         return [name, name];
     }
     const refs = [compact(node.text)];
-    for (const part of node.descendantsOfType(REFERENCE_TYPES)) {
-        if (!part)
-            continue;
+    for (const part of descendantsOfTypes(node, REFERENCE_TYPES)) {
         const literal = typeOf(part) === 'string' ? stringLiteral(part) : null;
         refs.push(literal === null ? compact(part.text) : `"${literal}"`);
     }

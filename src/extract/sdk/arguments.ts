@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { excerpt, type Located, type StaticValue } from './static-value.js';
-import { namedChildrenOf, splitPair, typeOf } from './syntax.js';
-import { evaluate, lazy, type EvalContext } from './values.js';
+import { keyTextAt, namedChildrenOf, splitPair, typeOf } from './syntax.js';
+import { evaluate, lazy, lazyField, type EvalContext } from './values.js';
 
 /** A call's arguments, evaluated: positional ones in order, keyword ones as a map. */
 export interface CallArguments {
@@ -33,6 +33,13 @@ function pythonArguments(args: readonly Node[], context: EvalContext): CallArgum
   let open: string | undefined;
   for (const arg of args) {
     if (typeOf(arg) === 'keyword_argument') {
+      const keyText = context.facts.wellFormed
+        ? keyTextAt(context.facts.text, arg.startIndex, '=', true)
+        : undefined;
+      if (keyText !== undefined) {
+        entries.set(keyText, lazyField(arg, 'value', context));
+        continue;
+      }
       const split = context.facts.wellFormed
         ? splitPair(arg, context.facts.text, '=', true)
         : undefined;

@@ -36,6 +36,8 @@ const PATTERNS = new Set([
   'shorthand_property_identifier_pattern',
   'list_splat_pattern',
 ]);
+/** `a.b`, `a[b]`: whose `object` (Python subscript: `value`) a store or method call changes. */
+const MEMBERS = new Set(['attribute', 'subscript', 'member_expression', 'subscript_expression']);
 const LOOPS = new Set(['for_statement', 'for_in_statement']);
 const APPENDERS = new Set(['append', 'push']);
 const OPAQUE_MUTATORS = new Set(['update', 'extend', 'setdefault', 'insert', 'unshift', 'splice']);
@@ -92,13 +94,16 @@ export function findBindings(
     const node = facts.root.descendantForIndex(start, end);
     if (!node) continue;
     if (node.text !== target && typeOf(node) !== 'shorthand_property_identifier_pattern') continue;
-    const binding = bindingAt(node);
+    // Fetched once for both readings and the scope: each step up is a search from the root.
+    const parent = node.parent;
+    if (!parent) continue;
+    const binding = bindingAt(node, parent);
     if (binding) {
-      assignments.push({ ...binding, target, scope: facts.scopeOf(node) });
+      assignments.push({ ...binding, target, scope: facts.scopeAbove(parent) });
       continue;
     }
-    const mutation = mutationAt(node);
-    if (mutation) mutations.push({ ...mutation, scope: facts.scopeOf(node) });
+    const mutation = mutationAt(node, parent);
+    if (mutation) mutations.push({ ...mutation, scope: facts.scopeAbove(parent) });
   }
   return { assignments, mutations };
 }
@@ -112,9 +117,7 @@ function rightOf(holder: Node): Node | null {
   return right && typeOf(right) === 'assignment' ? right.childForFieldName('right') : right;
 }
 
-function bindingAt(node: Node): Omit<Assignment, 'target' | 'scope'> | undefined {
-  const parent = node.parent;
-  if (!parent) return undefined;
+function bindingAt(node: Node, parent: Node): Omit<Assignment, 'target' | 'scope'> | undefined {
   if (BINDERS.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
     const value = rightOf(parent);
     if (!value || isRequire(value)) return undefined;
@@ -151,13 +154,15 @@ function at(statement: Node): { index: number; line: number } {
   return { index: statement.startIndex, line: statement.startPosition.row + 1 };
 }
 
-function mutationAt(node: Node): Omit<Mutation, 'scope'> | undefined {
-  const parent = node.parent;
-  if (!parent) return undefined;
+function mutationAt(node: Node, parent: Node): Omit<Mutation, 'scope'> | undefined {
   if (AUGMENTED.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
     return { kind: 'opaque', ...at(parent) };
   }
-  const object = parent.childForFieldName('object') ?? parent.childForFieldName('value');
+  // Only a member or subscript can be stored into or have a method called on it; other
+  // parents with a `value` field (keyword arguments, pairs) are not looked at further.
+  const object = MEMBERS.has(typeOf(parent))
+    ? (parent.childForFieldName('object') ?? parent.childForFieldName('value'))
+    : null;
   if (object?.id === node.id) {
     const holder = parent.parent;
     if (holder && BINDERS.has(typeOf(holder)) && leftOf(holder)?.id === parent.id) {

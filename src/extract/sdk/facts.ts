@@ -2,6 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { findBindings, type Assignment, type Mutation } from './bindings.js';
 import { importsOf, type ImportBinding } from './imports.js';
 import type { Grammar } from './parser.js';
+import type { StaticValue } from './static-value.js';
 import { compact, isNameChar, typeOf, wordOccurrences } from './syntax.js';
 
 export type { Assignment, ImportBinding, Mutation };
@@ -18,6 +19,8 @@ export interface Scope {
   readonly className: string;
   /** Parameter names in order, receivers (`self`) included. */
   readonly params: readonly string[];
+  /** Whether `name` is one of `params`; cheaper than `params` when it is not. */
+  hasParam(name: string): boolean;
 }
 
 /** A call or `new` expression and the scope it sits in. */
@@ -61,6 +64,11 @@ export class FileFacts {
   >();
   private importMap: ReadonlyMap<string, ImportBinding> | undefined;
   private readonly scopeOfNode = new Map<number, number>();
+  /**
+   * Values of bindings already evaluated, kept by the evaluator (a shared tag list is read by
+   * every call using it); held per file, so they are dropped with it.
+   */
+  readonly bindingValues = new Map<Assignment, StaticValue>();
   private errorSummary: { count: number; firstLine: number; chars: number } | undefined;
 
   constructor(
@@ -76,6 +84,7 @@ export class FileFacts {
       name: '',
       className: '',
       params: [],
+      hasParam: () => false,
     });
   }
 
@@ -90,11 +99,19 @@ export class FileFacts {
 
   /** The id of the innermost function (or the module) that contains `node`. */
   scopeOf(node: Node): number {
+    return this.scopeAbove(node.parent);
+  }
+
+  /**
+   * The id of the innermost function (or the module) that is or contains `ancestor`, for a
+   * caller that already holds a node's parent.
+   */
+  scopeAbove(ancestor: Node | null): number {
     // Each step up is a search from the root in tree-sitter, so the answer is remembered for
     // every node passed on the way: calls and names of one function share their ancestors.
     const passed: number[] = [];
     let scope = this.root.id;
-    for (let current = node.parent; current; current = current.parent) {
+    for (let current = ancestor; current; current = current.parent) {
       const known = this.scopeOfNode.get(current.id);
       if (known !== undefined) {
         scope = known;
@@ -152,10 +169,8 @@ export class FileFacts {
    */
   callsNamed(accepts: (name: string) => boolean): CallSite[] {
     const calls: CallSite[] = [];
-    for (const [start, end] of calledNames(this.text)) {
-      if (!accepts(this.text.slice(start, end))) continue;
-      const node = this.root.descendantForIndex(start, end);
-      const found = node ? callAround(node) : null;
+    for (const [start, end, paren] of calledNames(this.text, accepts)) {
+      const found = this.callAt(start, end, paren);
       if (found) calls.push(this.callSite(found.call, found.callee));
     }
     return calls;
@@ -196,6 +211,38 @@ export class FileFacts {
     return nodes;
   }
 
+  /**
+   * The call whose callee ends with the name at [start, end) and whose arguments open at
+   * `paren`: `name(...)`, `x.name(...)`, `new name(...)`. The call is the smallest node that
+   * spans both the name and the parenthesis, found with one search instead of climbing from
+   * the name (each step up is a search from the root).
+   */
+  private callAt(start: number, end: number, paren: number): { call: Node; callee: Node } | null {
+    const call = this.root.descendantForIndex(start, paren + 1);
+    if (!call || !CALL_TYPES.has(typeOf(call))) return null;
+    const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+    if (!callee) return null;
+    const name = CALLEE_WRAPPERS.has(typeOf(callee))
+      ? (callee.childForFieldName('attribute') ?? callee.childForFieldName('property'))
+      : callee;
+    return name && isTokenAt(name, start, end) ? { call, callee } : null;
+  }
+
+  /**
+   * The nodes directly around each whole-word occurrence of `word`: the smallest node that
+   * spans the word and the character after it, which is the word's parent when the word is a
+   * token that does not end its parent (a keyword such as `import`). One search each, instead
+   * of finding the word's node and then climbing, which searches from the root again.
+   */
+  wordParents(word: string): Node[] {
+    const nodes: Node[] = [];
+    for (const [start, end] of wordOccurrences(this.text, word)) {
+      const node = this.root.descendantForIndex(start, end + 1);
+      if (node) nodes.push(node);
+    }
+    return nodes;
+  }
+
   callSite(call: Node, calleeNode?: Node | null): CallSite {
     const callee =
       calleeNode === undefined
@@ -225,6 +272,7 @@ export class FileFacts {
     // The class and parameters are read only when a name lookup reaches this scope.
     let className: string | undefined;
     let paramNames: readonly string[] | undefined;
+    const readParams = (): readonly string[] => (paramNames ??= params(node));
     const scope: Scope = {
       id: node.id,
       parent: this.scopeOf(node),
@@ -235,8 +283,14 @@ export class FileFacts {
         return className;
       },
       get params() {
-        paramNames ??= params(node);
-        return paramNames;
+        return readParams();
+      },
+      // Most names looked up are not parameters: a name absent from the parameter list's text
+      // is not one, and is ruled out without reading each parameter from the parser.
+      hasParam(name: string) {
+        return paramNames !== undefined || parameterListText(node).includes(name)
+          ? readParams().includes(name)
+          : false;
       },
     };
     this.scopes.set(node.id, scope);
@@ -245,38 +299,33 @@ export class FileFacts {
 }
 
 /**
- * Every name right before an opening parenthesis (`name(`, `name (`), as [start, end)
- * offsets: the calls of the file, and some words in strings and comments that the syntax tree
- * then rules out. Found backwards from each `(`, far cheaper than a pattern over all names.
+ * Every name right before an opening parenthesis (`name(`, `name (`) that passes `accepts`, as
+ * [start, end) offsets and the parenthesis' offset: the calls of the file, and some words in
+ * strings and comments that the syntax tree then rules out. Found backwards from each `(`, far
+ * cheaper than a pattern over all names.
  */
-function calledNames(text: string): [number, number][] {
-  const names: [number, number][] = [];
+function calledNames(text: string, accepts: (name: string) => boolean): [number, number, number][] {
+  const names: [number, number, number][] = [];
   for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
     let end = paren;
     while (end > 0 && WHITESPACE.has(text.charCodeAt(end - 1))) end -= 1;
     let start = end;
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start -= 1;
     const first = text.charCodeAt(start);
-    if (start < end && !(first >= 48 && first <= 57)) names.push([start, end]);
+    if (start === end || (first >= 48 && first <= 57)) continue;
+    if (accepts(text.slice(start, end))) names.push([start, end, paren]);
   }
   return names;
 }
 
 const WHITESPACE = new Set([32, 9, 10, 13]);
 
-/** The call whose callee ends with `name`: `name(...)`, `x.name(...)`, `new name(...)`. */
-function callAround(name: Node): { call: Node; callee: Node } | null {
-  let callee = name;
-  const parent = name.parent;
-  if (parent && CALLEE_WRAPPERS.has(typeOf(parent))) {
-    const property = parent.childForFieldName('attribute') ?? parent.childForFieldName('property');
-    if (property?.id !== name.id) return null;
-    callee = parent;
-  }
-  const call = callee.parent;
-  if (!call || !CALL_TYPES.has(typeOf(call))) return null;
-  const calleeField = call.childForFieldName('function') ?? call.childForFieldName('constructor');
-  return calleeField?.id === callee.id ? { call, callee: calleeField } : null;
+/**
+ * Whether `node` is the token the name at [start, end) is part of (it may start earlier, as
+ * `#name` does): the smallest node there, which the name would have been found as.
+ */
+function isTokenAt(node: Node, start: number, end: number): boolean {
+  return node.startIndex <= start && node.endIndex === end && node.childCount === 0;
 }
 
 function functionName(node: Node): string {
@@ -294,6 +343,11 @@ function classNameOf(node: Node): string {
     if (FUNCTION_TYPES.has(typeOf(current))) return '';
   }
   return '';
+}
+
+/** The text `params` reads the names from: the single parameter or the parameter list. */
+function parameterListText(node: Node): string {
+  return (node.childForFieldName('parameter') ?? node.childForFieldName('parameters'))?.text ?? '';
 }
 
 function params(node: Node): string[] {

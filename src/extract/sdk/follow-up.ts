@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { lookupPath } from './arguments.js';
 import type { CreateCall, TaggingCall } from './calls.js';
 import type { Assignment, FileFacts } from './facts.js';
-import { compact, stringLiteral, typeOf } from './syntax.js';
+import { compact, descendantsOfTypes, stringLiteral, typeOf } from './syntax.js';
 
 /** Wrappers between a create call and the assignment that keeps its result. */
 const RESULT_WRAPPERS = new Set([
@@ -67,10 +67,16 @@ function identityOf(create: CreateCall, until: Node, facts: FileFacts): Set<stri
     const literal = stringLiteral(identityNode);
     identity.add(literal === null ? compact(identityNode.text) : `"${literal}"`);
   }
+  // A destructuring or a name listed twice yields several assignments of one source.
+  const sourceRefs = new Map<number, string[]>();
   for (const assignment of laterAssignments(create, until, facts)) {
     if (!assignment.source) continue;
-    if (references(assignment.source).some((ref) => identity.has(ref)))
-      identity.add(assignment.target);
+    let refs = sourceRefs.get(assignment.source.id);
+    if (!refs) {
+      refs = references(assignment.source);
+      sourceRefs.set(assignment.source.id, refs);
+    }
+    if (refs.some((ref) => identity.has(ref))) identity.add(assignment.target);
   }
   return identity;
 }
@@ -114,13 +120,14 @@ function laterAssignments(create: CreateCall, until: Node, facts: FileFacts): As
   const found: Assignment[] = [];
   const scope = facts.scope(create.site.scope);
   if (!scope) return found;
-  const holders = scope.node.descendantsOfType(
+  const holders = descendantsOfTypes(
+    scope.node,
     ASSIGNMENT_TYPES,
     create.site.node.endPosition,
     until.startPosition,
   );
   for (const holder of holders) {
-    if (!holder || holder.startIndex <= start) continue;
+    if (holder.startIndex <= start) continue;
     const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
     const source = holder.childForFieldName('right') ?? holder.childForFieldName('value');
     if (!left || facts.scopeOf(holder) !== create.site.scope) continue;
@@ -140,8 +147,7 @@ function references(node: Node): string[] {
     return [name, name];
   }
   const refs = [compact(node.text)];
-  for (const part of node.descendantsOfType(REFERENCE_TYPES)) {
-    if (!part) continue;
+  for (const part of descendantsOfTypes(node, REFERENCE_TYPES)) {
     const literal = typeOf(part) === 'string' ? stringLiteral(part) : null;
     refs.push(literal === null ? compact(part.text) : `"${literal}"`);
   }

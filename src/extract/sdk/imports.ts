@@ -12,9 +12,7 @@ export interface ImportBinding {
 /** The file's imports, found from its `import` / `require` words and read from the tree. */
 export function importsOf(facts: FileFacts): ReadonlyMap<string, ImportBinding> {
   const imports = new Map<string, ImportBinding>();
-  for (const keyword of facts.wordNodes('import')) {
-    const statement = keyword.parent;
-    if (!statement) continue;
+  for (const statement of facts.wordParents('import')) {
     if (typeOf(statement) === 'import_statement' && facts.grammar === 'python') {
       addPythonImport(statement, imports);
     } else if (typeOf(statement) === 'import_from_statement') {

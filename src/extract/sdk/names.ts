@@ -21,7 +21,7 @@ export function resolveName(name: string, context: EvalContext): StaticValue {
     const useIndex = scopeId === context.scope ? context.index : Number.POSITIVE_INFINITY;
     const binding = lastBefore(assignments, scopeId, useIndex);
     if (binding) return valueOfBinding(binding, name, useIndex, context);
-    if (scope.params.includes(name)) return parameterValue(scope, name, context);
+    if (scope.hasParam(name)) return parameterValue(scope, name, context);
     scopeId = scope.parent;
   }
   const imported = facts.imports().get(name);
@@ -53,9 +53,6 @@ export function resolveAttribute(target: string, context: EvalContext): StaticVa
   return first ?? unknown(`\`${target}\`, which is never assigned in this file`);
 }
 
-/** Values of bindings already evaluated: a shared tag list is read by every call using it. */
-const bindingValues = new WeakMap<Assignment, StaticValue>();
-
 function lastBefore(
   assignments: readonly Assignment[],
   scope: number,
@@ -78,6 +75,7 @@ function valueOfBinding(
     const source = binding.source ? ` from \`${excerpt(binding.source)}\`` : '';
     return unknown(`\`${name}\`, destructured${source}`);
   }
+  const { bindingValues } = context.facts;
   let value = bindingValues.get(binding);
   if (!value) {
     value = evaluate(binding.value, deeper(context, binding.scope, binding.index));

@@ -70,13 +70,16 @@ export function operationName(method: string): string {
   return /[A-Z]/.test(method) ? snakeCase(method) : method;
 }
 
+/** Modules of the AWS SDKs for Python and JavaScript. */
+const AWS_SDK_MODULE = /^(boto3|botocore|aioboto3|sagemaker|@aws-sdk\/)/;
+
 /**
  * Whether the file uses an AWS SDK: it imports one, or builds a client with `.client("svc")`
  * (a session handed in from elsewhere). Only then is a client's service guessed.
  */
 export function usesAwsSdk(facts: FileFacts): boolean {
   for (const binding of facts.imports().values()) {
-    if (/^(boto3|botocore|aioboto3|sagemaker|@aws-sdk\/)/.test(binding.module)) return true;
+    if (AWS_SDK_MODULE.test(binding.module)) return true;
   }
   return facts.callsNamed((name) => name === 'client' || name === 'resource').length > 0;
 }

@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Point, Tree } from 'web-tree-sitter';
 
 /** 1-based line of a node's first character. */
 export function lineOf(node: Node): number {
@@ -98,6 +98,41 @@ export function splitPair(
 
 const PLAIN_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** A simple literal (as `SIMPLE_LITERAL`) where a sticky search starts, not anchored at the end. */
+const SIMPLE_LITERAL_AT = /[rRuU]?("""|'''|"|'|`)([^\\{}$`"']*)\1/y;
+
+/**
+ * The key text of a `key: value` pair or a `name=value` keyword argument that starts at
+ * `start`, read from the source alone: a plain string literal (`"k"`) or, where `names` says
+ * names are keys, a plain name, followed by nothing but spaces up to `separator`. This is the
+ * `keyText` `splitPair` finds, without fetching the two parts from the parser; `undefined` for
+ * any other shape (a comment, a computed key), where the caller falls back to `splitPair`.
+ * Only for well-formed trees, where the pair's value is the node after the separator.
+ */
+export function keyTextAt(
+  source: string,
+  start: number,
+  separator: ':' | '=',
+  names: boolean,
+): string | undefined {
+  let end = start;
+  SIMPLE_LITERAL_AT.lastIndex = start;
+  if (SIMPLE_LITERAL_AT.test(source)) {
+    end = SIMPLE_LITERAL_AT.lastIndex;
+  } else if (names) {
+    while (end < source.length && isNameChar(source.charCodeAt(end))) end += 1;
+  }
+  if (end === start) return undefined;
+  let at = end;
+  while (at < source.length && WHITESPACE_CODES.has(source.charCodeAt(at))) at += 1;
+  if (source[at] !== separator) return undefined;
+  const keyText = source.slice(start, end);
+  return SIMPLE_LITERAL.test(keyText) || (names && PLAIN_NAME.test(keyText)) ? keyText : undefined;
+}
+
+/** Space, tab, line feed and carriage return, as UTF-16 code units. */
+const WHITESPACE_CODES: ReadonlySet<number> = new Set([32, 9, 10, 13]);
+
 /** The value of a key text `splitPair` returned: a literal's content, or the name itself. */
 export function plainKey(keyText: string): string {
   const literal = SIMPLE_LITERAL.exec(keyText);
@@ -134,8 +169,19 @@ export interface MemberChain {
   readonly nodes: readonly Node[];
 }
 
-/** `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. */
+/**
+ * `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. Remembered per
+ * node of the current tree: a call's callee is split by every reader that classifies it.
+ */
 export function memberChain(node: Node): MemberChain {
+  const known = treeMemory(node.tree).chains.get(node.id);
+  if (known) return known;
+  const chain = splitChain(node);
+  treeMemory(node.tree).chains.set(node.id, chain);
+  return chain;
+}
+
+function splitChain(node: Node): MemberChain {
   const segments: string[] = [];
   const nodes: Node[] = [];
   let current = unwrap(node);
@@ -198,22 +244,66 @@ export function wordOccurrences(
   return found;
 }
 
-/** Node types already read, per tree: reading one from the parser costs more than a lookup. */
-const typesByTree = new WeakMap<Tree, Map<number, string>>();
+/** Per grammar, each list of node types narrowed to the types that grammar has. */
+const typesInGrammar = new Map<Language, Map<readonly string[], string[]>>();
 
 /**
- * A node's type, remembered per tree and node id: the same nodes are asked about many times
- * (unwrapping, evaluation, bindings), and each question otherwise crosses into WebAssembly.
+ * `node.descendantsOfType(types, ...)`, without the `null` holes, asking only for the types
+ * the tree's grammar has. web-tree-sitter compares every symbol name of the grammar with every
+ * requested name on each call, so a list shared by Python and JavaScript (half of it absent
+ * from either) costs up to twice the comparisons for the same answer.
+ */
+export function descendantsOfTypes(
+  node: Node,
+  types: readonly string[],
+  startPosition?: Point,
+  endPosition?: Point,
+): Node[] {
+  const language = node.tree.language;
+  let lists = typesInGrammar.get(language);
+  if (!lists) {
+    lists = new Map();
+    typesInGrammar.set(language, lists);
+  }
+  let present = lists.get(types);
+  if (!present) {
+    present = types.filter((type) => language.types.includes(type));
+    lists.set(types, present);
+  }
+  if (present.length === 0) return [];
+  return node
+    .descendantsOfType(present, startPosition, endPosition)
+    .filter((found): found is Node => found !== null);
+}
+
+/** What is remembered about the nodes of one tree, by node id. */
+interface TreeMemory {
+  readonly tree: Tree;
+  readonly types: Map<number, string>;
+  readonly chains: Map<number, MemberChain>;
+}
+
+/**
+ * The memory of the latest tree asked about. Only one tree is kept: the extractor reads one
+ * file at a time, and a tree's nodes are never asked about after its file is done.
+ */
+let memory: TreeMemory | undefined;
+
+function treeMemory(tree: Tree): TreeMemory {
+  if (memory?.tree !== tree) memory = { tree, types: new Map(), chains: new Map() };
+  return memory;
+}
+
+/**
+ * A node's type, remembered per node id for the current tree: the same nodes are asked about
+ * many times (unwrapping, evaluation, bindings), and each question otherwise crosses into
+ * WebAssembly.
  */
 export function typeOf(node: Node): string;
 export function typeOf(node: Node | null | undefined): string | undefined;
 export function typeOf(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  let types = typesByTree.get(node.tree);
-  if (!types) {
-    types = new Map();
-    typesByTree.set(node.tree, types);
-  }
+  const { types } = treeMemory(node.tree);
   let type = types.get(node.id);
   if (type === undefined) {
     type = node.type;

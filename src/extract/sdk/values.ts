@@ -5,7 +5,7 @@ import { resolveAttribute, resolveName } from './names.js';
 import { excerpt, unknown, type Located, type StaticValue } from './static-value.js';
 import {
   compact,
-  memberChain,
+  keyTextAt,
   namedChildrenOf,
   plainKey,
   splitPair,
@@ -104,9 +104,15 @@ function evaluateMap(node: Node, context: EvalContext): StaticValue {
   for (const member of namedChildrenOf(node)) {
     if (typeOf(member) === 'pair') {
       const { facts } = context;
-      const split = facts.wellFormed
-        ? splitPair(member, facts.text, ':', facts.grammar !== 'python')
+      const names = facts.grammar !== 'python';
+      const quickKey = facts.wellFormed
+        ? keyTextAt(facts.text, member.startIndex, ':', names)
         : undefined;
+      if (quickKey !== undefined) {
+        entries.set(plainKey(quickKey), lazyField(member, 'value', context));
+        continue;
+      }
+      const split = facts.wellFormed ? splitPair(member, facts.text, ':', names) : undefined;
       const keyNode = split ? split.key : member.childForFieldName('key');
       const valueNode = split ? split.value : member.childForFieldName('value');
       const keyText = split?.keyText ?? null;
@@ -162,14 +168,17 @@ function propertyKey(node: Node): string | null {
   return stringLiteral(node);
 }
 
+/** The names a method's receiver goes by. */
+const RECEIVERS = new Set(['self', 'this', 'cls']);
+
 function evaluateMember(node: Node, context: EvalContext): StaticValue {
-  const { base, segments } = memberChain(node);
-  if (['self', 'this', 'cls'].includes(base.text) && segments.length === 1) {
-    return resolveAttribute(compact(node.text), context);
-  }
   const object = node.childForFieldName('object');
   const property = node.childForFieldName('attribute') ?? node.childForFieldName('property');
   if (!object || !property) return unknown(`\`${excerpt(node)}\``);
+  // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
+  if (RECEIVERS.has(unwrap(object).text)) {
+    return resolveAttribute(compact(node.text), context);
+  }
   const value = evaluate(object, context);
   return memberOf(value, property.text, node);
 }
@@ -207,15 +216,56 @@ function evaluateSubscript(node: Node, context: EvalContext): StaticValue {
 
 /**
  * A value that is evaluated only when read: requests carry many arguments (prompts, message
- * lists) that no tag or attribution rule ever looks at.
+ * lists) that no tag or attribution rule ever looks at. A class rather than an object literal
+ * with a getter, which would allocate a new getter closure for every value.
  */
+class LazyValue implements Located {
+  private evaluated: StaticValue | undefined;
+
+  constructor(
+    readonly node: Node,
+    private readonly context: EvalContext,
+  ) {}
+
+  get value(): StaticValue {
+    this.evaluated ??= evaluate(this.node, this.context);
+    return this.evaluated;
+  }
+}
+
+/** `node`'s value, evaluated in `context` when first read. */
 export function lazy(node: Node, context: EvalContext): Located {
-  let value: StaticValue | undefined;
-  return {
-    node,
-    get value(): StaticValue {
-      value ??= evaluate(node, context);
-      return value;
-    },
-  };
+  return new LazyValue(node, context);
+}
+
+/**
+ * A field of a pair or keyword argument (its `value`), fetched from the parser only when read,
+ * like its value: most entries of a request are never looked at.
+ */
+class LazyField implements Located {
+  private child: Node | undefined;
+  private evaluated: StaticValue | undefined;
+
+  constructor(
+    private readonly holder: Node,
+    private readonly field: string,
+    private readonly context: EvalContext,
+  ) {}
+
+  get node(): Node {
+    // Callers use this only on well-formed trees, whose grammar always gives the field; the
+    // holder stands in only so that the type needs no null.
+    this.child ??= this.holder.childForFieldName(this.field) ?? this.holder;
+    return this.child;
+  }
+
+  get value(): StaticValue {
+    this.evaluated ??= evaluate(this.node, this.context);
+    return this.evaluated;
+  }
+}
+
+/** The `field` child of `holder` and its value, both fetched when first read. */
+export function lazyField(holder: Node, field: string, context: EvalContext): Located {
+  return new LazyField(holder, field, context);
 }
