@@ -30190,14 +30190,29 @@ function fromHelper(callee, call, context) {
     const name = segments.length === 0 ? base.text : segments.at(-1);
     const candidates = name ? context.facts.functionsNamed(name) : [];
     for (const scope of candidates) {
-        const returned = returnedExpression(scope);
-        if (!returned)
-            continue;
-        const value = evaluate(returned, deeper(context, scope.id, returned.startIndex));
-        if (value.kind === 'object')
+        const value = helperResult(scope, context);
+        if (value?.kind === 'object')
             return value;
     }
     return unknown(`the result of \`${excerpt(call)}\``);
+}
+/**
+ * What a helper returns, evaluated once per file: the returned expression is read in the
+ * helper's own scope, whoever calls it. A helper reached again while its own value is being
+ * worked out (two helpers calling each other) gives nothing.
+ */
+function helperResult(scope, context) {
+    const { helperResults } = context.facts;
+    const known = helperResults.get(scope.id);
+    if (known !== undefined)
+        return known === 'pending' ? undefined : known;
+    const returned = returnedExpression(scope);
+    if (!returned)
+        return undefined;
+    helperResults.set(scope.id, 'pending');
+    const value = evaluate(returned, deeper(context, scope.id, returned.startIndex));
+    helperResults.set(scope.id, value);
+    return value;
 }
 function returnedExpression(scope) {
     const body = scope.node.childForFieldName('body');
@@ -30358,12 +30373,20 @@ function argumentAt(call, position, name) {
 
 /** Deeper chains of assignments than this are reported as unknown rather than followed. */
 const MAX_DEPTH = 12;
+/**
+ * Expressions one file may have evaluated. Real code stays far below (the bench's files, with
+ * three call sites each, use a few dozen); past it, values are reported as unknown.
+ */
+const MAX_STEPS_PER_FILE = 20_000;
 const SCALARS = new Set(['integer', 'float', 'number', 'true', 'false']);
 const NONES = new Set(['none', 'null', 'undefined']);
 /** Evaluates an expression as far as literals and bindings in the same file allow. */
 function evaluate(node, context) {
     if (context.depth > MAX_DEPTH)
         return unknown(`\`${excerpt(node)}\`, too many steps away`);
+    if (++context.facts.evaluationSteps > MAX_STEPS_PER_FILE) {
+        return unknown(`\`${excerpt(node)}\`, not followed: this file needs too many steps to read`);
+    }
     const expression = unwrap(node);
     const type = typeOf(expression);
     if (SCALARS.has(type))
@@ -31261,6 +31284,18 @@ class FileFacts {
      * every call using it); held per file, so they are dropped with it.
      */
     bindingValues = new Map();
+    /**
+     * What each helper function returns, by scope id, once evaluated; `pending` while it is
+     * being evaluated, so that helpers calling each other end instead of recursing.
+     */
+    helperResults = new Map();
+    /**
+     * Expressions evaluated so far. The evaluator stops following values once the file's
+     * budget is spent, so that no shape of code (a bundle, generated helpers calling each
+     * other) can make one file take unbounded time; what is left is reported as unknown.
+     */
+    evaluationSteps = 0;
+    functionsByName = new Map();
     errorSummary;
     constructor(grammar, text, tree) {
         this.grammar = grammar;
@@ -31326,7 +31361,11 @@ class FileFacts {
     }
     /** Functions and methods of this name, for following a helper's `return`. */
     functionsNamed(name) {
+        const known = this.functionsByName.get(name);
+        if (known)
+            return known;
         const found = [];
+        this.functionsByName.set(name, found);
         for (const node of this.wordNodes(name)) {
             const parent = node.parent;
             if (parent &&

@@ -69,6 +69,18 @@ export class FileFacts {
    * every call using it); held per file, so they are dropped with it.
    */
   readonly bindingValues = new Map<Assignment, StaticValue>();
+  /**
+   * What each helper function returns, by scope id, once evaluated; `pending` while it is
+   * being evaluated, so that helpers calling each other end instead of recursing.
+   */
+  readonly helperResults = new Map<number, StaticValue | 'pending'>();
+  /**
+   * Expressions evaluated so far. The evaluator stops following values once the file's
+   * budget is spent, so that no shape of code (a bundle, generated helpers calling each
+   * other) can make one file take unbounded time; what is left is reported as unknown.
+   */
+  evaluationSteps = 0;
+  private readonly functionsByName = new Map<string, Scope[]>();
   private errorSummary: { count: number; firstLine: number; chars: number } | undefined;
 
   constructor(
@@ -144,7 +156,10 @@ export class FileFacts {
 
   /** Functions and methods of this name, for following a helper's `return`. */
   functionsNamed(name: string): Scope[] {
+    const known = this.functionsByName.get(name);
+    if (known) return known;
     const found: Scope[] = [];
+    this.functionsByName.set(name, found);
     for (const node of this.wordNodes(name)) {
       const parent = node.parent;
       if (

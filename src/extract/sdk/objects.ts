@@ -122,12 +122,27 @@ function fromHelper(callee: Node, call: Node, context: EvalContext): StaticValue
   const name = segments.length === 0 ? base.text : segments.at(-1);
   const candidates = name ? context.facts.functionsNamed(name) : [];
   for (const scope of candidates) {
-    const returned = returnedExpression(scope);
-    if (!returned) continue;
-    const value = evaluate(returned, deeper(context, scope.id, returned.startIndex));
-    if (value.kind === 'object') return value;
+    const value = helperResult(scope, context);
+    if (value?.kind === 'object') return value;
   }
   return unknown(`the result of \`${excerpt(call)}\``);
+}
+
+/**
+ * What a helper returns, evaluated once per file: the returned expression is read in the
+ * helper's own scope, whoever calls it. A helper reached again while its own value is being
+ * worked out (two helpers calling each other) gives nothing.
+ */
+function helperResult(scope: Scope, context: EvalContext): StaticValue | undefined {
+  const { helperResults } = context.facts;
+  const known = helperResults.get(scope.id);
+  if (known !== undefined) return known === 'pending' ? undefined : known;
+  const returned = returnedExpression(scope);
+  if (!returned) return undefined;
+  helperResults.set(scope.id, 'pending');
+  const value = evaluate(returned, deeper(context, scope.id, returned.startIndex));
+  helperResults.set(scope.id, value);
+  return value;
 }
 
 function returnedExpression(scope: Scope): Node | null {

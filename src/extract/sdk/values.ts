@@ -26,12 +26,21 @@ export interface EvalContext {
 /** Deeper chains of assignments than this are reported as unknown rather than followed. */
 const MAX_DEPTH = 12;
 
+/**
+ * Expressions one file may have evaluated. Real code stays far below (the bench's files, with
+ * three call sites each, use a few dozen); past it, values are reported as unknown.
+ */
+const MAX_STEPS_PER_FILE = 20_000;
+
 const SCALARS = new Set(['integer', 'float', 'number', 'true', 'false']);
 const NONES = new Set(['none', 'null', 'undefined']);
 
 /** Evaluates an expression as far as literals and bindings in the same file allow. */
 export function evaluate(node: Node, context: EvalContext): StaticValue {
   if (context.depth > MAX_DEPTH) return unknown(`\`${excerpt(node)}\`, too many steps away`);
+  if (++context.facts.evaluationSteps > MAX_STEPS_PER_FILE) {
+    return unknown(`\`${excerpt(node)}\`, not followed: this file needs too many steps to read`);
+  }
   const expression = unwrap(node);
   const type = typeOf(expression);
   if (SCALARS.has(type)) return { kind: 'text', value: expression.text };
