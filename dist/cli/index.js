@@ -9910,15 +9910,24 @@ function tooLarge(file, size) {
     return new UnreadableFileError(file, `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit for one source file; ` +
         'split it or exclude it from the scanned paths');
 }
-/** A file-system error in words: its code, or a phrase for the common ones. */
+/** What common file-system error codes mean, in the words messages use. */
+const IO_ERRORS = {
+    ENOENT: 'no such file (or it vanished while the scan ran)',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EEXIST: 'a file of that name is in the way',
+    EROFS: 'read-only file system',
+    ENAMETOOLONG: 'the path is longer than the system allows',
+    ELOOP: 'too many symbolic links',
+    ENOSPC: 'no space left on the device',
+};
+/** A file-system error in words: a phrase for the common codes, else the code itself. */
 function describeIoError(cause) {
     if (cause instanceof Error && 'code' in cause) {
         const code = String(cause.code);
-        if (code === 'ENOENT')
-            return 'no such file (or it vanished while the scan ran)';
-        if (code === 'EACCES')
-            return 'permission denied';
-        return code;
+        return IO_ERRORS[code] ?? code;
     }
     return String(cause);
 }
@@ -38117,6 +38126,7 @@ function renderReport(report, format, options = {}) {
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 
 
+
 /** Exit codes of every command: the contract of DESIGN.md. */
 const EXIT = { ok: 0, blocking: 1, usage: 2 };
 /** Thrown for a bad invocation or bad input; the message is shown as is and the exit is 2. */
@@ -38126,12 +38136,24 @@ class UsageError extends Error {
         this.name = 'UsageError';
     }
 }
-/** Writes `text` to `path` through a temporary file, so readers never see half a report. */
+/**
+ * Writes `text` to `path` through a temporary file, so readers never see half a report;
+ * missing parent folders are made. A path that cannot be written (a folder, a read-only
+ * place) is a `UsageError` naming it, and the temporary file is removed.
+ */
 async function writeOutputFile(path, text) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, text);
-    await (0,promises_namespaceObject.rename)(temporary, path);
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(temporary, text);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (cause) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true }).catch(() => undefined);
+        throw new UsageError(`${path}: cannot write the output (${describeIoError(cause)})`, {
+            cause,
+        });
+    }
 }
 /** Whether to colour text output: only on a terminal, and never when NO_COLOR is set. */
 function wantsColor(io) {

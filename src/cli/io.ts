@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { describeIoError } from '../sources/read.js';
 
 /** The process surroundings a command may touch, passed in so tests can run commands in-process. */
 export interface CliIo {
@@ -20,12 +21,23 @@ export class UsageError extends Error {
   }
 }
 
-/** Writes `text` to `path` through a temporary file, so readers never see half a report. */
+/**
+ * Writes `text` to `path` through a temporary file, so readers never see half a report;
+ * missing parent folders are made. A path that cannot be written (a folder, a read-only
+ * place) is a `UsageError` naming it, and the temporary file is removed.
+ */
 export async function writeOutputFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (cause) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new UsageError(`${path}: cannot write the output (${describeIoError(cause)})`, {
+      cause,
+    });
+  }
 }
 
 /** Whether to colour text output: only on a terminal, and never when NO_COLOR is set. */

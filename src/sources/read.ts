@@ -63,13 +63,25 @@ function tooLarge(file: string, size: number): UnreadableFileError {
   );
 }
 
-/** A file-system error in words: its code, or a phrase for the common ones. */
+/** What common file-system error codes mean, in the words messages use. */
+const IO_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file (or it vanished while the scan ran)',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EEXIST: 'a file of that name is in the way',
+  EROFS: 'read-only file system',
+  ENAMETOOLONG: 'the path is longer than the system allows',
+  ELOOP: 'too many symbolic links',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file-system error in words: a phrase for the common codes, else the code itself. */
 export function describeIoError(cause: unknown): string {
   if (cause instanceof Error && 'code' in cause) {
     const code = String(cause.code);
-    if (code === 'ENOENT') return 'no such file (or it vanished while the scan ran)';
-    if (code === 'EACCES') return 'permission denied';
-    return code;
+    return IO_ERRORS[code] ?? code;
   }
   return String(cause);
 }

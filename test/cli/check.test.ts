@@ -127,6 +127,28 @@ describe('openclaw-tags check output', () => {
   });
 
   test.each([
+    { name: 'a folder', output: 'a-folder', reason: 'it is a folder' },
+    {
+      name: 'a path through a file',
+      output: 'policy.yaml/r.json',
+      reason: 'a file of that name is in the way',
+    },
+  ])('--output to $name is exit 2 with one line, and no temporary file stays', async (row) => {
+    const { mkdir, readdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'a-folder'), { recursive: true });
+    const before = await readdir(dir);
+    const run = await runCliCaptured(
+      ['check', 'untagged.tf', '--policy', 'policy.yaml', '--output', row.output],
+      dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `openclaw-tags: ${join(dir, row.output)}: cannot write the output (${row.reason})\n`,
+    );
+    expect((await readdir(dir)).sort()).toEqual(before.sort());
+  });
+
+  test.each([
     {
       name: 'a YAML syntax error',
       text: 'Project: [a\nOwner: b\n',

@@ -145,7 +145,9 @@ describe('folders that cannot be listed', () => {
         {
           file: deepest,
           line: 1,
-          message: 'cannot list folder: ENAMETOOLONG; the files in it are not checked',
+          message:
+            'cannot list folder: the path is longer than the system allows; ' +
+            'the files in it are not checked',
         },
       ]);
       const parseErrors = report.findings.filter((finding) => finding.rule === 'parse-error');
