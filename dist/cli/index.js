@@ -24778,17 +24778,21 @@ function readLabelMap(source, holder, key, origin) {
     }
     return { labels, line };
 }
+/**
+ * A label's value as the API server stores it: YAML null (`~`, `null`, nothing) becomes the
+ * empty string, so the check judges it as empty rather than as a value it cannot know.
+ */
 function labelValue(source, node) {
     if ((0,dist/* isScalar */.jn)(node)) {
         const value = node.value;
         if (typeof value === 'string')
             return value;
         if (value === null || value === undefined)
-            return null;
+            return '';
     }
     const scalar = scalarValue(source, node);
     if (scalar !== undefined)
-        return scalar;
+        return scalar ?? '';
     const complex = asMap(source, node) ?? asSeq(source, node);
     return complex ? JSON.stringify(complex.toJSON()) : null;
 }
@@ -32081,7 +32085,13 @@ function readSpecifications(value, resourceType, tags, problems) {
             problems.push(reading.unresolved);
     }
 }
+/**
+ * A tag value as the check judges it: text when known, `null` when unknown. `None` / `null`
+ * is known: it sets no value, so it is judged as an empty one.
+ */
 function textOf(value) {
+    if (value.kind === 'none')
+        return '';
     return value.kind === 'text' ? value.value : null;
 }
 

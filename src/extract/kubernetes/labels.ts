@@ -14,7 +14,7 @@ import {
 
 /** One label (or annotation, or cloud tag) with where it was set. */
 export interface LabelEntry {
-  /** The value as the user wrote it; `null` for YAML null. */
+  /** The value as the user wrote it (YAML null as empty); `null` when it cannot be known. */
   readonly value: string | null;
   readonly origin: TagOrigin;
 }
@@ -75,14 +75,18 @@ export function readLabelMap(
   return { labels, line };
 }
 
+/**
+ * A label's value as the API server stores it: YAML null (`~`, `null`, nothing) becomes the
+ * empty string, so the check judges it as empty rather than as a value it cannot know.
+ */
 function labelValue(source: YamlSource, node: unknown): string | null {
   if (isScalar(node)) {
     const value = node.value;
     if (typeof value === 'string') return value;
-    if (value === null || value === undefined) return null;
+    if (value === null || value === undefined) return '';
   }
   const scalar = scalarValue(source, node);
-  if (scalar !== undefined) return scalar;
+  if (scalar !== undefined) return scalar ?? '';
   const complex = asMap(source, node) ?? asSeq(source, node);
   return complex ? JSON.stringify(complex.toJSON()) : null;
 }

@@ -114,6 +114,11 @@ function readSpecifications(
   }
 }
 
+/**
+ * A tag value as the check judges it: text when known, `null` when unknown. `None` / `null`
+ * is known: it sets no value, so it is judged as an empty one.
+ */
 function textOf(value: StaticValue): string | null {
+  if (value.kind === 'none') return '';
   return value.kind === 'text' ? value.value : null;
 }

@@ -343,3 +343,18 @@ describe('Helm charts and kustomize through the check', () => {
     ]);
   });
 });
+
+describe('null label values', () => {
+  test.each([['~'], ['null'], [''], ['""']])(
+    '`Team: %s` is judged as empty, as `""` is',
+    async (written) => {
+      const labels = [`Team: ${written}`.trimEnd(), 'cost-center: cc-1'];
+      const report = await checkManifests({ 'web.yaml': deployment('web', labels) }, FORMS_POLICY);
+
+      expect(report.errors).toEqual([]);
+      expect(brief(report).map(({ rule, key, line }) => ({ rule, key, line }))).toEqual([
+        { rule: 'invalid-value', key: 'Team', line: 9 },
+      ]);
+    },
+  );
+});

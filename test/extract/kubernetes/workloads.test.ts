@@ -113,7 +113,7 @@ spec:
     expect(resource).toMatchObject({ address: 'CronJob/default/nightly', line: 2, tags: {} });
   });
 
-  test('label values keep their spelling; YAML null stays null; keys are strings', async () => {
+  test('label values keep their spelling; YAML null is an empty value; keys are strings', async () => {
     const text = `apiVersion: v1
 kind: Pod
 metadata:
@@ -138,13 +138,13 @@ metadata:
       enabled: 'true',
       quoted: '007',
       empty: '',
-      unknown: null,
+      unknown: '',
       '404': 'code',
       hex: '0x1F',
       exponent: '1e3',
       tagged: '7',
-      tilde: null,
-      spelled: null,
+      tilde: '',
+      spelled: '',
       no: 'false',
     });
     expect(resource?.origins?.['quoted']).toEqual({ line: 8, source: 'metadata' });

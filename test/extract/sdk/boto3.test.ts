@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resourcesOf, summary, type Summary } from './helpers.js';
+import { extractInline, resourcesOf, summary, type Summary } from './helpers.js';
 
 interface Row {
   readonly name: string;
@@ -389,4 +389,17 @@ describe('boto3 requests whose tags cannot be known', () => {
     const resources = await resourcesOf('launch.py', row.source);
     expect(resources.map(summary)).toEqual(row.expected);
   });
+});
+
+test('a tag whose value is None is judged as empty: it sets no value', async () => {
+  const text = [
+    'import boto3',
+    'sm = boto3.client("sagemaker")',
+    'sm.create_endpoint(EndpointName="e", EndpointConfigName="c",',
+    '                   Tags=[{"Key": "Owner", "Value": None}, {"Key": "Team", "Value": "ml"}])',
+    '',
+  ].join('\n');
+  const [resource] = (await extractInline({ 'serve.py': text })).resources;
+  expect(resource?.tags).toEqual({ Owner: '', Team: 'ml' });
+  expect(resource?.unresolved).toBeUndefined();
 });
