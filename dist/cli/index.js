@@ -24861,11 +24861,19 @@ function parseManifestFile(text, file) {
     const documents = (0,dist/* parseAllDocuments */.hR)(text, { ...MANIFEST_PARSE_OPTIONS, lineCounter });
     const objects = [];
     const errors = [];
+    const mayHaveAliases = ALIAS.test(text);
     for (const doc of documents) {
         const source = { doc, lineCounter };
         const error = doc.errors[0];
         if (error) {
             errors.push({ file, line: errorLine(source, error), message: syntaxMessage(error) });
+            continue;
+        }
+        const dangling = mayHaveAliases ? danglingAlias(source) : undefined;
+        if (dangling) {
+            const line = nodeLine(source, dangling, 1);
+            const message = `invalid YAML: alias *${dangling.source} names no anchor defined before it`;
+            errors.push({ file, line, message });
             continue;
         }
         const root = asMap(source, doc.contents);
@@ -24876,6 +24884,28 @@ function parseManifestFile(text, file) {
         }
     }
     return { objects, errors };
+}
+/**
+ * What an alias (`*name`) looks like in the text: a star after a space, bracket or comma and
+ * before a word character. Only files with one are searched for aliases that resolve to
+ * nothing (that search walks every node); stars in cron schedules and globs do not count.
+ */
+const ALIAS = /(?:^|[\s[{,])\*[\w.-]/;
+/**
+ * The first alias of a document that resolves to nothing. YAML makes it an error; the parser
+ * only notices when the document is converted whole, which the extractor never does.
+ */
+function danglingAlias(source) {
+    let found;
+    (0,dist/* visit */.YR)(source.doc, {
+        Alias(_key, alias) {
+            if (alias.resolve(source.doc) !== undefined)
+                return undefined;
+            found = alias;
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return found;
 }
 function listItems(source, root) {
     const kind = getString(source, root, 'kind');

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, Schema, type YAMLMap } from 'yaml';
+import { LineCounter, parseAllDocuments, Schema, visit, type Alias, type YAMLMap } from 'yaml';
 import type { InputError } from '../../model.js';
 import { asMap, asSeq, getIn, getString, nodeLine, type YamlSource } from './yaml-nodes.js';
 
@@ -40,11 +40,19 @@ export function parseManifestFile(text: string, file: string): ParsedManifestFil
   const objects: ObjectNode[] = [];
   const errors: InputError[] = [];
 
+  const mayHaveAliases = ALIAS.test(text);
   for (const doc of documents) {
     const source: YamlSource = { doc, lineCounter };
     const error = doc.errors[0];
     if (error) {
       errors.push({ file, line: errorLine(source, error), message: syntaxMessage(error) });
+      continue;
+    }
+    const dangling = mayHaveAliases ? danglingAlias(source) : undefined;
+    if (dangling) {
+      const line = nodeLine(source, dangling, 1);
+      const message = `invalid YAML: alias *${dangling.source} names no anchor defined before it`;
+      errors.push({ file, line, message });
       continue;
     }
     const root = asMap(source, doc.contents);
@@ -54,6 +62,29 @@ export function parseManifestFile(text: string, file: string): ParsedManifestFil
     }
   }
   return { objects, errors };
+}
+
+/**
+ * What an alias (`*name`) looks like in the text: a star after a space, bracket or comma and
+ * before a word character. Only files with one are searched for aliases that resolve to
+ * nothing (that search walks every node); stars in cron schedules and globs do not count.
+ */
+const ALIAS = /(?:^|[\s[{,])\*[\w.-]/;
+
+/**
+ * The first alias of a document that resolves to nothing. YAML makes it an error; the parser
+ * only notices when the document is converted whole, which the extractor never does.
+ */
+function danglingAlias(source: YamlSource): Alias | undefined {
+  let found: Alias | undefined;
+  visit(source.doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(source.doc) !== undefined) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function listItems(source: YamlSource, root: YAMLMap): YAMLMap[] {

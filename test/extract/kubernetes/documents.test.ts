@@ -166,3 +166,50 @@ kind: PersistentVolumeClaim
     ]);
   });
 });
+
+describe('aliases', () => {
+  const pvc = (name: string, labels: readonly string[]) =>
+    [
+      'apiVersion: v1',
+      'kind: PersistentVolumeClaim',
+      'metadata:',
+      `  name: ${name}`,
+      '  labels:',
+      ...labels.map((line) => `    ${line}`),
+    ].join('\n');
+
+  test.each([
+    { name: 'a value', labels: ['team: *nope'], line: 6 },
+    { name: 'a merge key', labels: ['<<: *nope', 'env: prod'], line: 6 },
+    { name: 'an anchor defined only later', labels: ['team: *late', 'env: &late prod'], line: 6 },
+  ])(
+    'an alias that names no anchor ($name) is an error; the next document is read',
+    async (row) => {
+      const text = `${pvc('broken', row.labels)}\n---\n${pvc('fine', ['team: &t ml', 'owner: *t'])}\n`;
+      const extraction = await extractInline({ 'pvc.yaml': text });
+      expect(extraction.errors).toEqual([
+        {
+          file: 'pvc.yaml',
+          line: row.line,
+          message: expect.stringMatching(
+            /^invalid YAML: alias \*\w+ names no anchor defined before it$/,
+          ),
+        },
+      ]);
+      expect(extraction.resources.map((resource) => resource.tags)).toEqual([
+        { team: 'ml', owner: 'ml' },
+      ]);
+    },
+  );
+
+  test('stars that are no aliases (a cron schedule, a glob) are plain text', async () => {
+    const text = pvc('data', ["schedule: '0 2 * * *'", 'glob: a*b', 'team: ml']);
+    const extraction = await extractInline({ 'pvc.yaml': text });
+    expect(extraction.errors).toEqual([]);
+    expect(extraction.resources[0]?.tags).toEqual({
+      schedule: '0 2 * * *',
+      glob: 'a*b',
+      team: 'ml',
+    });
+  });
+});
