@@ -24095,6 +24095,12 @@ function readListItem(item, property, scope, reading) {
     const value = resolveText(entryOf(picked, 'Value')?.value, scope);
     if (value === NO_VALUE)
         return;
+    const earlier = reading.entries.find((entry) => entry.key === key);
+    if (earlier) {
+        // Which of the two the bill would see cannot be said: the deployment fails instead.
+        reading.unresolved.push(`${property} lists the key ${key} twice (lines ${earlier.line} and ${line}), ` +
+            'which CloudFormation rejects when the stack is deployed');
+    }
     const propagate = resolveText(entryOf(picked, 'PropagateAtLaunch')?.value, scope);
     const entry = typeof propagate === 'string'
         ? { key, value, line, propagateAtLaunch: propagate.toLowerCase() === 'true' }

@@ -307,3 +307,22 @@ describe('the whole resource', () => {
     });
   });
 });
+
+test('a key listed twice in one Tags list is unresolved, naming both lines', async () => {
+  const template = lines(
+    'Resources:',
+    '  Bucket:',
+    '    Type: AWS::S3::Bucket',
+    '    Properties:',
+    '      Tags:',
+    '        - Key: env',
+    '          Value: Prod',
+    '        - Key: env',
+    '          Value: prod',
+  );
+  const resource = resourceNamed(await extractInline(template), 'Bucket');
+  expect(resource.unresolved).toBe(
+    'Tags lists the key env twice (lines 6 and 8), which CloudFormation rejects when the ' +
+      'stack is deployed',
+  );
+});
