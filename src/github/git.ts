@@ -75,8 +75,9 @@ interface TreeBlob {
 /**
  * Writes the regular files of `commit` under `pathspecs` (paths relative to the repository root;
  * none for the whole tree) that `keep` accepts into `destination`, read from git objects only:
- * nothing from the commit is checked out, run or configured. Symbolic links and submodules are left out, so no file can
- * point outside `destination`. Returns the paths written, relative to the repository root.
+ * nothing from the commit is checked out, run or configured. Symbolic links and submodules are
+ * left out, so no file can point outside `destination`. Returns the paths written, relative to
+ * the repository root.
  */
 export async function materializeTree(
   repoRoot: string,
