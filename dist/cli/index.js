@@ -36275,10 +36275,16 @@ function allowedValues(policy, rule, tags, provider) {
     }
     return rule.values;
 }
-/** What to write as the value in a fix: `<one of: prod, staging>`, `<value matching ^v1$>`. */
+/**
+ * What to write as the value in a fix: the only allowed value, the policy's `default` when it
+ * is allowed here, else a placeholder: `<one of: prod, staging>`, `<value matching ^v1$>`.
+ */
 function valuePlaceholder(rule, allowed) {
     if (allowed && allowed.length === 1)
         return allowed[0] ?? '<value>';
+    if (rule.default !== undefined && (!allowed || allowed.includes(rule.default))) {
+        return rule.default;
+    }
     if (allowed)
         return `<one of: ${allowed.join(', ')}>`;
     if (rule.pattern)

@@ -67,9 +67,15 @@ export function allowedValues(
   return rule.values;
 }
 
-/** What to write as the value in a fix: `<one of: prod, staging>`, `<value matching ^v1$>`. */
+/**
+ * What to write as the value in a fix: the only allowed value, the policy's `default` when it
+ * is allowed here, else a placeholder: `<one of: prod, staging>`, `<value matching ^v1$>`.
+ */
 export function valuePlaceholder(rule: TagRule, allowed: readonly string[] | undefined): string {
   if (allowed && allowed.length === 1) return allowed[0] ?? '<value>';
+  if (rule.default !== undefined && (!allowed || allowed.includes(rule.default))) {
+    return rule.default;
+  }
   if (allowed) return `<one of: ${allowed.join(', ')}>`;
   if (rule.pattern) return `<value matching ${rule.pattern.source}>`;
   return '<value>';

@@ -358,3 +358,24 @@ describe('null label values', () => {
     },
   );
 });
+
+describe('fix text of a missing label', () => {
+  const policy = [
+    'version: 1',
+    'resources: cost-bearing',
+    'tags:',
+    '  cost-center: { required: true, default: cc-1 }',
+    '',
+  ].join('\n');
+
+  test.each([
+    ['block', ['  labels:', '    team: ml']],
+    ['flow', ['  labels: { team: ml }']],
+  ])('names the policy default for %s-style labels', async (_style, labels) => {
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', ...labels, ''].join('\n');
+    const report = await checkManifests({ 'pod.yaml': pod }, policy);
+    expect(brief(report).map(({ rule, fix }) => ({ rule, fix }))).toEqual([
+      { rule: 'missing-tag', fix: 'add label cost-center = "cc-1"' },
+    ]);
+  });
+});
