@@ -39326,6 +39326,17 @@ function parse_scalarText(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/billing/record.ts
+/** Every `FormatOption`, `auto` first: the choices the CLI and the action offer. */
+const FORMAT_OPTIONS = [
+    'auto',
+    'focus',
+    'aws-cur',
+    'aws-cur2',
+    'azure',
+    'gcp',
+    'openai',
+    'anthropic',
+];
 /** A bad row with the reason and, when there is one, the offending value. */
 function badRow(reason, detail) {
     return detail === undefined ? { kind: 'bad', reason } : { kind: 'bad', reason, detail };
@@ -51243,6 +51254,7 @@ function parseSnapshot(text, file) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/report/cost/types.ts
 /** A report request the snapshot cannot answer (an unknown group-by key). */
 class CostReportError extends Error {
@@ -51789,17 +51801,6 @@ function renderCostJson(report) {
 
 
 
-/** What `ingest --format` accepts. */
-const INGEST_FORMATS = [
-    'auto',
-    'focus',
-    'aws-cur',
-    'aws-cur2',
-    'azure',
-    'gcp',
-    'openai',
-    'anthropic',
-];
 /** Bad-row samples printed by `ingest`; the snapshot keeps more. */
 const PRINTED_SAMPLES = 10;
 /** `openclaw-tags ingest` and `report`: billing exports to snapshots, snapshots to reports. */
@@ -51810,7 +51811,7 @@ function registerBillingCommands(program, io, setExitCode) {
         .argument('<files...>', 'billing exports: CSV, CSV.gz, Parquet, JSON or JSON lines')
         .requiredOption('--out <file>', 'where to write the snapshot')
         .addOption(new Option('--format <format>', 'export format; auto detects it per file from its header')
-        .choices([...INGEST_FORMATS])
+        .choices([...FORMAT_OPTIONS])
         .default('auto'))
         .option('--policy <file>', 'tag policy: canonical keys and billing.projects (default: embedded)')
         .addOption(new Option('--measure <measure>', 'cost to count: invoiced, or FOCUS EffectiveCost')

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { FailOn } from '../engine/check.js';
-import type { FormatOption } from '../billing/index.js';
+import { FORMAT_OPTIONS, type FormatOption } from '../billing/index.js';
 import { COMMENT_BEHAVIORS, type CommentBehavior } from '../github/comment.js';
 import { nearest } from '../policy/nearest.js';
 
@@ -9,17 +9,6 @@ export const MODES = ['check', 'ingest'] as const;
 export type Mode = (typeof MODES)[number];
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
-
-const BILLING_FORMATS: readonly FormatOption[] = [
-  'auto',
-  'focus',
-  'aws-cur',
-  'aws-cur2',
-  'azure',
-  'gcp',
-  'openai',
-  'anthropic',
-];
 
 /** The snapshot's path inside `snapshot-branch` when the `snapshot` input is empty. */
 export const DEFAULT_BRANCH_SNAPSHOT = 'snapshot.json';
@@ -132,7 +121,7 @@ export function readSettings(
     githubToken: input('github-token'),
     snapshot,
     billingFiles: Object.freeze(billingFiles),
-    billingFormat: choice('billing-format', input('billing-format') || 'auto', BILLING_FORMATS),
+    billingFormat: choice('billing-format', input('billing-format') || 'auto', FORMAT_OPTIONS),
     costGroupBy: Object.freeze(parseList(input('cost-group-by'), [])),
     workingDirectory,
     runner,

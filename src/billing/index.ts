@@ -13,5 +13,6 @@ export {
 export { BillingInputError, SnapshotError } from './errors.js';
 export { projectTagsOf } from './attribution.js';
 export type { BillingFormat, CostMeasure, FormatOption } from './record.js';
+export { FORMAT_OPTIONS } from './record.js';
 export type { ProjectTags } from './formats/cells.js';
 export * from './snapshot/types.js';

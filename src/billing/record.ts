@@ -9,6 +9,18 @@ export type BillingFormat =
 /** What `--format` accepts: a format, or `auto` to detect it from the header or first record. */
 export type FormatOption = 'auto' | BillingFormat;
 
+/** Every `FormatOption`, `auto` first: the choices the CLI and the action offer. */
+export const FORMAT_OPTIONS: readonly FormatOption[] = [
+  'auto',
+  'focus',
+  'aws-cur',
+  'aws-cur2',
+  'azure',
+  'gcp',
+  'openai',
+  'anthropic',
+];
+
 /** Which cost a format's row contributes: what was invoiced, or amortized effective cost. */
 export type CostMeasure = 'billed' | 'effective';
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import {
   BillingInputError,
+  FORMAT_OPTIONS,
   ingestFiles,
   readSnapshot,
   SnapshotError,
@@ -22,18 +23,6 @@ import {
   renderCostMarkdown,
 } from '../report/cost/index.js';
 import { EXIT, UsageError, writeOutputFile, type CliIo } from './io.js';
-
-/** What `ingest --format` accepts. */
-const INGEST_FORMATS: readonly FormatOption[] = [
-  'auto',
-  'focus',
-  'aws-cur',
-  'aws-cur2',
-  'azure',
-  'gcp',
-  'openai',
-  'anthropic',
-];
 
 /** Bad-row samples printed by `ingest`; the snapshot keeps more. */
 const PRINTED_SAMPLES = 10;
@@ -67,7 +56,7 @@ export function registerBillingCommands(
     .requiredOption('--out <file>', 'where to write the snapshot')
     .addOption(
       new Option('--format <format>', 'export format; auto detects it per file from its header')
-        .choices([...INGEST_FORMATS])
+        .choices([...FORMAT_OPTIONS])
         .default('auto'),
     )
     .option(
