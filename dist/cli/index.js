@@ -9776,7 +9776,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7849);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5029);
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -9790,7 +9790,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7849:
+/***/ 5029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29931,6 +29931,50 @@ function plainKey(keyText) {
     const literal = SIMPLE_LITERAL.exec(keyText);
     return literal ? (literal[2] ?? '') : keyText;
 }
+/**
+ * The fields that hold the parts of member accesses, subscripts and calls, by node type: the
+ * grammars name them differently (`attribute` / `property`, `value` / `object`), and asking for
+ * a field a node does not have is one more round trip into the parser.
+ */
+const OBJECT_FIELD = {
+    attribute: 'object',
+    member_expression: 'object',
+    subscript: 'value',
+    subscript_expression: 'object',
+};
+const PROPERTY_FIELD = {
+    attribute: 'attribute',
+    member_expression: 'property',
+};
+const INDEX_FIELD = {
+    subscript: 'subscript',
+    subscript_expression: 'index',
+};
+const CALLEE_FIELD = {
+    call: 'function',
+    call_expression: 'function',
+    new_expression: 'constructor',
+};
+function fieldOf(node, fields) {
+    const field = fields[typeOf(node)];
+    return field === undefined ? null : node.childForFieldName(field);
+}
+/** `a` of `a.b` and `a[b]`; `null` for other nodes. */
+function syntax_objectOf(node) {
+    return fieldOf(node, OBJECT_FIELD);
+}
+/** `b` of `a.b`; `null` for other nodes. */
+function propertyOf(node) {
+    return fieldOf(node, PROPERTY_FIELD);
+}
+/** `b` of `a[b]`; `null` for other nodes. */
+function subscriptOf(node) {
+    return fieldOf(node, INDEX_FIELD);
+}
+/** The function a call calls, or the class `new` constructs; `null` for other nodes. */
+function calleeOf(node) {
+    return fieldOf(node, CALLEE_FIELD);
+}
 /** Wrappers that do not change a value: parentheses, `await`, TypeScript casts. */
 const TRANSPARENT = new Set([
     'parenthesized_expression',
@@ -29971,8 +30015,8 @@ function splitChain(node) {
     for (;;) {
         if (typeOf(current) !== 'attribute' && typeOf(current) !== 'member_expression')
             break;
-        const object = current.childForFieldName('object');
-        const property = current.childForFieldName('attribute') ?? current.childForFieldName('property');
+        const object = syntax_objectOf(current);
+        const property = propertyOf(current);
         if (!object || !property)
             break;
         segments.unshift(property.text);
@@ -29997,7 +30041,10 @@ function isNameChar(code) {
  * Where `words` occur in `text` as whole words (not inside a longer name), optionally only
  * where `after` (a sticky pattern) matches right behind them, in text order. Returns
  * [start, end) offsets in the UTF-16 units tree-sitter's JavaScript binding indexes by.
- * Found with `indexOf`, which is many times faster than a regular expression over the text.
+ * A word that starts with a common letter but holds a rare character (`require`, `tags`) is
+ * looked for by that character, which `indexOf` finds with a fast single-character scan, and
+ * then compared whole: searching for the whole word costs a comparison at every occurrence of
+ * its first letter, which in code is often an `r`, an `s` or a `t`.
  */
 function wordOccurrences(text, words, after) {
     const list = typeof words === 'string' ? [words] : words;
@@ -30005,7 +30052,12 @@ function wordOccurrences(text, words, after) {
     for (const word of list) {
         if (word === '')
             continue;
-        for (let start = text.indexOf(word); start >= 0; start = text.indexOf(word, start + 1)) {
+        const offset = probeOffset(word);
+        const probe = offset === 0 ? word : word.charAt(offset);
+        for (let hit = text.indexOf(probe, offset); hit >= 0; hit = text.indexOf(probe, hit + 1)) {
+            const start = hit - offset;
+            if (!text.startsWith(word, start))
+                continue;
             const end = start + word.length;
             if (start > 0 && isNameChar(text.charCodeAt(start - 1)))
                 continue;
@@ -30022,6 +30074,41 @@ function wordOccurrences(text, words, after) {
     if (list.length > 1)
         found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     return found;
+}
+/**
+ * Printable ASCII characters from the most to the least common in source code, as counted
+ * over this project's own Python, TypeScript and JavaScript; any other character counts as
+ * rarer than all of them.
+ */
+const BY_FREQUENCY = ' etnroasicl,ud\'pm.:gf()yh=;_b{}wvkx/-*`[]SCTERA0P"j>OI?MF1\\LN|2BDq$<V3z!+UW&GKHJY546897^%@X#ZQ~';
+/** Each character code's rarity: its place in `BY_FREQUENCY`, past the end for the rest. */
+const RARITY = Array.from({ length: 128 }, (_, code) => {
+    const rank = BY_FREQUENCY.indexOf(String.fromCharCode(code));
+    return rank < 0 ? BY_FREQUENCY.length : rank;
+});
+/** Characters at least this far down `BY_FREQUENCY` are rare enough to search for alone. */
+const RARE = BY_FREQUENCY.indexOf('g');
+/**
+ * Where in `word` the character to search for is: its rarest (the first of equally rare
+ * ones) when the first character is common and that one is rare, else 0, for a search of the
+ * whole word.
+ */
+function probeOffset(word) {
+    if (rarityOf(word.charCodeAt(0)) >= RARE)
+        return 0;
+    let offset = 0;
+    let rarity = -1;
+    for (let at = 0; at < word.length; at += 1) {
+        const charRarity = rarityOf(word.charCodeAt(at));
+        if (charRarity > rarity) {
+            rarity = charRarity;
+            offset = at;
+        }
+    }
+    return rarity >= RARE ? offset : 0;
+}
+function rarityOf(code) {
+    return RARITY[code] ?? BY_FREQUENCY.length;
 }
 /** Per grammar, each list of node types narrowed to the types that grammar has. */
 const typesInGrammar = new Map();
@@ -30140,8 +30227,10 @@ function usesAwsSdk(facts) {
         if (AWS_SDK_MODULE.test(binding.module))
             return true;
     }
-    return facts.callsNamed((name) => name === 'client' || name === 'resource').length > 0;
+    return facts.callsNamed(CLIENT_FACTORIES).length > 0;
 }
+/** The boto3 session methods that build a client or a resource. */
+const CLIENT_FACTORIES = new Set(['client', 'resource']);
 
 ;// CONCATENATED MODULE: ./src/extract/sdk/objects.ts
 
@@ -30156,7 +30245,7 @@ function usesAwsSdk(facts) {
  * environment lookup, a `dict(...)`, or the client a helper function in the same file returns.
  */
 function interpretCall(call, context) {
-    const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+    const callee = calleeOf(call);
     if (!callee)
         return unknown(`\`${excerpt(call)}\``);
     const { segments } = memberChain(callee);
@@ -30172,7 +30261,7 @@ function interpretCall(call, context) {
     if (target.kind === 'module')
         return fromModule(target, call, context);
     if (method && typeOf(callee) !== 'identifier') {
-        const receiver = callee.childForFieldName('object');
+        const receiver = syntax_objectOf(callee);
         const owner = receiver ? evaluate(receiver, context) : undefined;
         const fromObject = owner?.kind === 'object' ? fromObjectMethod(owner.object, method, call, context) : undefined;
         if (fromObject)
@@ -30391,7 +30480,7 @@ function parameterValue(scope, name, context) {
         return reason;
     const receiverOffset = scope.params[0] === 'self' ? 1 : 0;
     const position = scope.params.indexOf(name) - receiverOffset;
-    for (const call of context.facts.callsNamed((callee) => callee === scope.className || callee === 'cls')) {
+    for (const call of context.facts.callsNamed(new Set([scope.className, 'cls']))) {
         const viaCls = call.callee === 'cls' && context.facts.scope(call.scope)?.className === scope.className;
         if (call.callee !== scope.className && !viaCls)
             continue;
@@ -30578,8 +30667,8 @@ function propertyKey(node) {
 /** The names a method's receiver goes by. */
 const values_RECEIVERS = new Set(['self', 'this', 'cls']);
 function evaluateMember(node, context) {
-    const object = node.childForFieldName('object');
-    const property = node.childForFieldName('attribute') ?? node.childForFieldName('property');
+    const object = syntax_objectOf(node);
+    const property = propertyOf(node);
     if (!object || !property)
         return unknown(`\`${excerpt(node)}\``);
     // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
@@ -30604,8 +30693,8 @@ function memberOf(value, name, node) {
     return unknown(`\`${excerpt(node)}\``);
 }
 function evaluateSubscript(node, context) {
-    const object = node.childForFieldName('value') ?? node.childForFieldName('object');
-    const index = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+    const object = syntax_objectOf(node);
+    const index = subscriptOf(node);
     if (!object || !index)
         return unknown(`\`${excerpt(node)}\``);
     const value = evaluate(object, context);
@@ -30866,7 +30955,7 @@ function classifyCalls(facts) {
  * catalog knows (`run_instances`, `create`, `Estimator`) or a `...Command` class.
  */
 function candidateCalls(facts) {
-    return facts.callsNamed((name) => sdkCallNames.has(name) || name.endsWith('Command'));
+    return facts.callsNamed(sdkCallNames, 'Command');
 }
 function classifyCommand(site, context) {
     const constructor = site.constructs ? site.calleeNode : null;
@@ -30910,16 +30999,18 @@ function classifyCall(site, context, awsFile) {
         if (constructed)
             return constructed;
     }
-    const receiver = callee.childForFieldName('object');
-    const method = callee.childForFieldName('attribute') ?? callee.childForFieldName('property');
-    if (!receiver || !method)
+    // The chain was split by the classifiers above: its last name is the method.
+    const { base, segments, nodes } = memberChain(callee);
+    const method = segments.at(-1);
+    const receiver = nodes.length > 1 ? nodes[nodes.length - 2] : base;
+    if (method === undefined || !receiver)
         return undefined;
     const owner = evaluate(receiver, context);
     if (owner.kind === 'object')
-        return onObject(site, owner.object, method.text, context);
+        return onObject(site, owner.object, method, context);
     if (owner.kind !== 'unknown' || !awsFile)
         return undefined;
-    return onUnknownReceiver(site, receiver, method.text, context);
+    return onUnknownReceiver(site, receiver, method, context);
 }
 function sageMakerConstruction(site, callee, context) {
     const { segments, base } = memberChain(callee);
@@ -31042,22 +31133,28 @@ const MUTATORS = new Set([...APPENDERS, ...OPAQUE_MUTATORS]);
 /** What may follow a name that is bound: `=`, a type, the end of a pattern, a loop's `in`. */
 const BINDING_FOLLOWERS = new Set([',', ')', ']', '}', ':', '[', '=']);
 /**
- * A quick look at the text around an occurrence: whether it can be a binding or a change of
- * the name at all. Most occurrences are uses (`client.chat...`, `f(tags)`), which the syntax
- * tree would only confirm at a cost; a `false` here is certain, a `true` is checked on the tree.
+ * A quick look at the text around an occurrence of a name: `use` when it can be neither a
+ * binding nor a change of the name, `assigned` when an `=` follows it (`x = ...`), `maybe`
+ * otherwise. Most occurrences are uses (`client.chat...`, `f(tags)`), which the syntax tree
+ * would only confirm at a cost; `use` is certain, the others are checked on the tree.
  */
-function mayBindOrChange(text, start, end) {
+function readOccurrence(text, start, end, python) {
     const next = skipSpaces(text, end);
     const char = text[next];
     if (char === undefined)
-        return false;
-    if (char === '=')
-        return text[next + 1] !== '=' && text[next + 1] !== '>';
+        return USE;
+    if (char === '=') {
+        const after = text[next + 1];
+        return after === '=' || after === '>' ? USE : { kind: 'assigned', sign: next };
+    }
+    // In Python a name before `}` ends a dict, a set or an f-string substitution: never a target.
+    if (char === '}' && python)
+        return USE;
     if (BINDING_FOLLOWERS.has(char))
-        return true;
+        return MAYBE;
     if ('+-*/%|&^@<>'.includes(char)) {
         const equals = text.indexOf('=', next);
-        return equals >= 0 && equals <= next + 3;
+        return equals >= 0 && equals <= next + 3 ? MAYBE : USE;
     }
     if (char === '.') {
         let nameEnd = skipSpaces(text, next + 1);
@@ -31066,15 +31163,15 @@ function mayBindOrChange(text, start, end) {
             nameEnd += 1;
         const after = text[skipSpaces(text, nameEnd)];
         const assigned = after === '=' && text[skipSpaces(text, nameEnd) + 1] !== '=';
-        return assigned || MUTATORS.has(text.slice(nameStart, nameEnd));
+        return assigned || MUTATORS.has(text.slice(nameStart, nameEnd)) ? MAYBE : USE;
     }
     if (text.startsWith('in', next) || text.startsWith('of', next))
-        return true;
-    return text
-        .slice(Math.max(0, start - 16), start)
-        .replace(/\s+/g, '')
-        .endsWith('assign(');
+        return MAYBE;
+    const before = text.slice(Math.max(0, start - 16), start).replace(/\s+/g, '');
+    return before.endsWith('assign(') ? MAYBE : USE;
 }
+const USE = { kind: 'use' };
+const MAYBE = { kind: 'maybe' };
 function skipSpaces(text, index) {
     let at = index;
     while (at < text.length && ' \t\r\n'.includes(text[at] ?? ''))
@@ -31085,9 +31182,24 @@ function skipSpaces(text, index) {
 function findBindings(facts, target) {
     const assignments = [];
     const mutations = [];
+    const python = facts.grammar === 'python';
     for (const [start, end] of wordOccurrences(facts.text, target)) {
-        if (!mayBindOrChange(facts.text, start, end))
+        const occurrence = readOccurrence(facts.text, start, end, python);
+        if (occurrence.kind === 'use')
             continue;
+        if (occurrence.kind === 'assigned') {
+            // `name = ...`: the smallest node around the name and the `=` is the statement or
+            // declarator it starts; when it starts with the name, the name is its whole target.
+            const holder = facts.root.descendantForIndex(start, occurrence.sign + 1);
+            if (holder?.startIndex === start) {
+                const value = BINDERS.has(typeOf(holder)) ? rightOf(holder) : null;
+                if (value && !isRequire(value)) {
+                    const scope = facts.scopeOf(holder);
+                    assignments.push({ scope, target, value, source: value, index: holder.startIndex });
+                }
+                continue;
+            }
+        }
         const node = facts.root.descendantForIndex(start, end);
         if (!node)
             continue;
@@ -31099,21 +31211,79 @@ function findBindings(facts, target) {
             continue;
         const binding = bindingAt(node, parent);
         if (binding) {
-            assignments.push({ ...binding, target, scope: facts.scopeAbove(parent) });
+            assignments.push({ ...binding, target, scope: facts.scopeOf(node) });
             continue;
         }
         const mutation = mutationAt(node, parent);
         if (mutation)
-            mutations.push({ ...mutation, scope: facts.scopeAbove(parent) });
+            mutations.push({ ...mutation, scope: facts.scopeOf(node) });
     }
     return { assignments, mutations };
 }
+/** The field holding the target of each kind of assignment; the value is in the other one. */
+const TARGET_FIELD = {
+    assignment: 'left',
+    assignment_expression: 'left',
+    augmented_assignment: 'left',
+    augmented_assignment_expression: 'left',
+    variable_declarator: 'name',
+};
+const VALUE_FIELD = {
+    assignment: 'right',
+    assignment_expression: 'right',
+    augmented_assignment: 'right',
+    augmented_assignment_expression: 'right',
+    variable_declarator: 'value',
+};
 function leftOf(holder) {
-    return holder.childForFieldName('left') ?? holder.childForFieldName('name');
+    const field = TARGET_FIELD[typeOf(holder)];
+    return field ? holder.childForFieldName(field) : null;
 }
 function rightOf(holder) {
-    const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
+    const field = VALUE_FIELD[typeOf(holder)];
+    const right = field ? holder.childForFieldName(field) : null;
+    // `a = b = value`: both names are bound to the innermost value.
     return right && typeOf(right) === 'assignment' ? right.childForFieldName('right') : right;
+}
+/**
+ * The target and the value of an assignment (`x = v`, `const x = v`, `x += v`) as written;
+ * `undefined` for any other node.
+ */
+function assignmentParts(holder) {
+    const type = typeOf(holder);
+    const targetField = TARGET_FIELD[type];
+    const valueField = VALUE_FIELD[type];
+    if (!targetField || !valueField)
+        return undefined;
+    return {
+        target: holder.childForFieldName(targetField),
+        value: holder.childForFieldName(valueField),
+    };
+}
+/** Characters that make the `=` after them part of another operator: `==`, `<=`, `+=`, `:=`. */
+const OPERATOR_BEFORE_EQUALS = new Set([...'=!<>+-*/%&|^:~@?'].map((char) => char.charCodeAt(0)));
+/**
+ * The assignments (`x = v`, `const x = v`, `a.b = v`) whose `=` lies in [from, to), in source
+ * order, found from the text's `=` signs: each is the smallest node around the sign and the
+ * character before it, which rules out `=` in strings, comments, keyword arguments and
+ * defaults by its type.
+ */
+function assignmentsBetween(facts, from, to) {
+    const { text } = facts;
+    const holders = [];
+    for (let sign = text.indexOf('=', from); sign >= 0 && sign < to; sign = text.indexOf('=', sign + 1)) {
+        const next = text[sign + 1];
+        if (next === '=' || next === '>') {
+            sign += 1;
+            continue;
+        }
+        if (sign === 0 || OPERATOR_BEFORE_EQUALS.has(text.charCodeAt(sign - 1)))
+            continue;
+        const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
+        if (holder && BINDERS.has(typeOf(holder)))
+            holders.push(holder);
+    }
+    return holders;
 }
 function bindingAt(node, parent) {
     if (BINDERS.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
@@ -31156,9 +31326,7 @@ function mutationAt(node, parent) {
     }
     // Only a member or subscript can be stored into or have a method called on it; other
     // parents with a `value` field (keyword arguments, pairs) are not looked at further.
-    const object = MEMBERS.has(typeOf(parent))
-        ? (parent.childForFieldName('object') ?? parent.childForFieldName('value'))
-        : null;
+    const object = MEMBERS.has(typeOf(parent)) ? syntax_objectOf(parent) : null;
     if (object?.id === node.id) {
         const holder = parent.parent;
         if (holder && BINDERS.has(typeOf(holder)) && leftOf(holder)?.id === parent.id) {
@@ -31178,16 +31346,15 @@ function mutationAt(node, parent) {
 }
 /** `d["k"] = v`, `obj.k = v`: a key set on a dict or object built earlier. */
 function keyedStore(left, value, at) {
-    const property = left.childForFieldName('property') ?? left.childForFieldName('attribute');
-    const index = left.childForFieldName('subscript') ?? left.childForFieldName('index');
+    const property = propertyOf(left);
+    const index = property ? null : subscriptOf(left);
     const key = property ? property.text : index ? stringLiteral(index) : null;
     return key === null || !value ? { kind: 'opaque', ...at } : { kind: 'set', key, value, ...at };
 }
 function methodMutation(member, call, at) {
     if (call.childForFieldName('function')?.id !== member.id)
         return undefined;
-    const method = (member.childForFieldName('attribute') ?? member.childForFieldName('property'))
-        ?.text;
+    const method = propertyOf(member)?.text;
     if (!method)
         return undefined;
     if (APPENDERS.has(method)) {
@@ -31250,24 +31417,30 @@ function addJsImport(node, imports) {
     const module = source ? stringLiteral(source) : null;
     if (!module)
         return;
-    const clause = node.namedChildren.find((child) => child?.type === 'import_clause');
+    const clause = node.namedChildren.find((child) => typeOf(child) === 'import_clause');
     for (const part of clause?.namedChildren ?? []) {
-        if (part?.type === 'identifier')
+        if (!part)
+            continue;
+        const type = typeOf(part);
+        if (type === 'identifier')
             imports.set(part.text, { module, name: 'default' });
-        if (part?.type === 'namespace_import') {
+        if (type === 'namespace_import') {
             const local = part.namedChildren[0]?.text;
             if (local)
                 imports.set(local, { module, name: null });
         }
-        if (part?.type === 'named_imports') {
+        if (type === 'named_imports') {
             for (const specifier of part.namedChildren) {
-                const name = specifier?.childForFieldName('name')?.text;
-                if (!name)
-                    continue;
-                imports.set(specifier?.childForFieldName('alias')?.text ?? name, { module, name });
+                // `A` or `A as B`: the imported name, then the local one when it differs.
+                const [name, alias] = specifier ? namedChildrenOf(specifier).filter(isCode) : [];
+                if (name)
+                    imports.set((alias ?? name).text, { module, name: name.text });
             }
         }
     }
+}
+function isCode(node) {
+    return typeOf(node) !== 'comment';
 }
 /** `const X = require('m')`, `const { A, B: C } = require('m')`. */
 function addRequire(word, imports) {
@@ -31297,9 +31470,7 @@ function addRequire(word, imports) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/extract/sdk/facts.ts
-
-
+;// CONCATENATED MODULE: ./src/extract/sdk/scopes.ts
 
 const FUNCTION_TYPES = new Set([
     'function_definition',
@@ -31312,6 +31483,207 @@ const FUNCTION_TYPES = new Set([
     'generator_function',
 ]);
 const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class']);
+/**
+ * The scopes of one file, found as questions reach them. A node's scope is found top-down,
+ * from the innermost function already known to hold it: each step down is one question to the
+ * parser, where each step up would be a search from the root.
+ */
+class Scopes {
+    module;
+    byId = new Map();
+    /** The function scopes found so far, in order of their start. */
+    functions = [];
+    constructor(root) {
+        this.module = new ModuleScope(root);
+        this.byId.set(root.id, this.module);
+    }
+    get(id) {
+        return this.byId.get(id);
+    }
+    /** The id of the innermost function (or the module) around `node`, not counting `node`. */
+    around(node) {
+        let outer = this.knownAround(node.startIndex, node.endIndex);
+        let scope = outer.id;
+        for (let current = outer.node;;) {
+            const child = current.childWithDescendant(node);
+            if (!child && current === outer.node && outer !== this.module) {
+                // Only a zero-width node at the edge of a function can seem inside it by its span.
+                outer = this.module;
+                scope = outer.id;
+                current = outer.node;
+                continue;
+            }
+            if (!child || child.id === node.id)
+                return scope;
+            if (FUNCTION_TYPES.has(typeOf(child)))
+                scope = this.ofFunction(child, scope).id;
+            current = child;
+        }
+    }
+    /** The scope of a function node; `parent` is the id of the scope around it, when known. */
+    ofFunction(node, parent) {
+        const existing = this.byId.get(node.id);
+        if (existing)
+            return existing;
+        const scope = new FunctionScope(node, parent ?? this.around(node));
+        this.byId.set(node.id, scope);
+        let at = this.functions.length;
+        while (at > 0 && this.functions[at - 1].start > scope.start)
+            at -= 1;
+        this.functions.splice(at, 0, scope);
+        return scope;
+    }
+    /**
+     * The innermost scope found so far whose node holds [start, end) and does not span exactly
+     * that range (it may be the node asked about, or one above it). The last function starting
+     * at or before `start` either holds the range or lies inside a function that does, which
+     * its chain of parents leads to.
+     */
+    knownAround(start, end) {
+        let low = 0;
+        let high = this.functions.length;
+        while (low < high) {
+            const middle = (low + high) >>> 1;
+            if (this.functions[middle].start <= start)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        let scope = this.functions[low - 1];
+        while (scope instanceof FunctionScope) {
+            const holds = scope.start <= start && end <= scope.end;
+            if (holds && (scope.start < start || end < scope.end))
+                return scope;
+            scope = scope.parent === undefined ? undefined : this.byId.get(scope.parent);
+        }
+        return this.module;
+    }
+}
+class ModuleScope {
+    node;
+    id;
+    parent = undefined;
+    name = '';
+    className = '';
+    params = [];
+    constructor(node) {
+        this.node = node;
+        this.id = node.id;
+    }
+    hasParam() {
+        return false;
+    }
+}
+/** A function's scope; its name, class and parameters are read when a lookup first needs them. */
+class FunctionScope {
+    node;
+    parent;
+    id;
+    start;
+    end;
+    ownName;
+    ownClass;
+    paramList;
+    paramText;
+    constructor(node, parent) {
+        this.node = node;
+        this.parent = parent;
+        this.id = node.id;
+        this.start = node.startIndex;
+        this.end = node.endIndex;
+    }
+    get name() {
+        this.ownName ??= functionName(this.node);
+        return this.ownName;
+    }
+    get className() {
+        this.ownClass ??= classNameOf(this.node);
+        return this.ownClass;
+    }
+    get params() {
+        this.paramList ??= params(this.node);
+        return this.paramList;
+    }
+    hasParam(name) {
+        // Most names looked up are not parameters: a name absent from the parameter list's text
+        // is not one, and is ruled out without reading each parameter from the parser.
+        if (this.paramList === undefined) {
+            this.paramText ??= parameterListText(this.node);
+            if (!this.paramText.includes(name))
+                return false;
+        }
+        return this.params.includes(name);
+    }
+}
+function functionName(node) {
+    const name = node.childForFieldName('name')?.text;
+    if (name)
+        return name;
+    const parent = node.parent;
+    return parent && typeOf(parent) === 'variable_declarator'
+        ? (parent.childForFieldName('name')?.text ?? '')
+        : '';
+}
+function classNameOf(node) {
+    for (let current = node.parent; current; current = current.parent) {
+        if (CLASS_TYPES.has(typeOf(current)))
+            return current.childForFieldName('name')?.text ?? '';
+        if (FUNCTION_TYPES.has(typeOf(current)))
+            return '';
+    }
+    return '';
+}
+/** The text `params` reads the names from: the single parameter or the parameter list. */
+function parameterListText(node) {
+    const single = typeOf(node) === 'arrow_function' ? node.childForFieldName('parameter') : null;
+    return (single ?? node.childForFieldName('parameters'))?.text ?? '';
+}
+function params(node) {
+    const single = node.childForFieldName('parameter');
+    if (single)
+        return [single.text];
+    const list = node.childForFieldName('parameters');
+    return list ? list.namedChildren.flatMap((param) => (param ? paramNames(param) : [])) : [];
+}
+function paramNames(param) {
+    switch (typeOf(param)) {
+        case 'identifier':
+            return [param.text];
+        case 'default_parameter':
+        case 'typed_default_parameter':
+            return [param.childForFieldName('name')?.text ?? ''];
+        case 'required_parameter':
+        case 'optional_parameter': {
+            const pattern = param.childForFieldName('pattern');
+            return pattern ? patternNames(pattern) : [];
+        }
+        case 'assignment_pattern': {
+            const left = param.childForFieldName('left');
+            return left ? patternNames(left) : [];
+        }
+        default:
+            return patternNames(param);
+    }
+}
+/** The names a destructuring pattern or splat parameter binds. */
+function patternNames(node) {
+    if (typeOf(node) === 'identifier' || typeOf(node) === 'shorthand_property_identifier_pattern') {
+        return [node.text];
+    }
+    if (typeOf(node) === 'pair_pattern') {
+        const value = node.childForFieldName('value');
+        return value ? patternNames(value) : [];
+    }
+    if (typeOf(node) === 'type' || typeOf(node) === 'type_annotation')
+        return [];
+    return node.namedChildren.flatMap((child) => (child ? patternNames(child) : []));
+}
+
+;// CONCATENATED MODULE: ./src/extract/sdk/facts.ts
+
+
+
+
 const CALL_TYPES = new Set(['call', 'call_expression', 'new_expression']);
 const CALLEE_WRAPPERS = new Set(['attribute', 'member_expression']);
 /**
@@ -31324,10 +31696,9 @@ class FileFacts {
     grammar;
     text;
     root;
-    scopes = new Map();
+    scopes;
     bindings = new Map();
     importMap;
-    scopeOfNode = new Map();
     /**
      * Values of bindings already evaluated, kept by the evaluator (a shared tag list is read by
      * every call using it); held per file, so they are dropped with it.
@@ -31350,15 +31721,7 @@ class FileFacts {
         this.grammar = grammar;
         this.text = text;
         this.root = tree.rootNode;
-        this.scopes.set(this.root.id, {
-            id: this.root.id,
-            parent: undefined,
-            node: this.root,
-            name: '',
-            className: '',
-            params: [],
-            hasParam: () => false,
-        });
+        this.scopes = new Scopes(this.root);
     }
     /** The module scope's id. */
     get moduleScope() {
@@ -31367,34 +31730,9 @@ class FileFacts {
     scope(id) {
         return this.scopes.get(id);
     }
-    /** The id of the innermost function (or the module) that contains `node`. */
+    /** The id of the innermost function (or the module) around `node`, not counting `node`. */
     scopeOf(node) {
-        return this.scopeAbove(node.parent);
-    }
-    /**
-     * The id of the innermost function (or the module) that is or contains `ancestor`, for a
-     * caller that already holds a node's parent.
-     */
-    scopeAbove(ancestor) {
-        // Each step up is a search from the root in tree-sitter, so the answer is remembered for
-        // every node passed on the way: calls and names of one function share their ancestors.
-        const passed = [];
-        let scope = this.root.id;
-        for (let current = ancestor; current; current = current.parent) {
-            const known = this.scopeOfNode.get(current.id);
-            if (known !== undefined) {
-                scope = known;
-                break;
-            }
-            if (FUNCTION_TYPES.has(typeOf(current))) {
-                scope = this.scopeFor(current).id;
-                break;
-            }
-            passed.push(current.id);
-        }
-        for (const id of passed)
-            this.scopeOfNode.set(id, scope);
-        return scope;
+        return this.scopes.around(node);
     }
     /** Assignments to a name or a `self.x` chain, anywhere in the file, in source order. */
     assignmentsOf(target) {
@@ -31420,23 +31758,23 @@ class FileFacts {
             if (parent &&
                 FUNCTION_TYPES.has(typeOf(parent)) &&
                 parent.childForFieldName('name')?.id === node.id) {
-                found.push(this.scopeFor(parent));
+                found.push(this.scopes.ofFunction(parent));
             }
             const value = parent && typeOf(parent) === 'variable_declarator'
                 ? parent.childForFieldName('value')
                 : null;
             if (value && FUNCTION_TYPES.has(typeOf(value)))
-                found.push(this.scopeFor(value));
+                found.push(this.scopes.ofFunction(value));
         }
         return found;
     }
     /**
-     * Calls whose callee's last name passes `accepts` (`Estimator(`, `.run_instances(`,
-     * `new RunInstancesCommand(`), found from every `name(` in the text.
+     * Calls whose callee's last name is one of `names` or ends with `suffix` (`Estimator(`,
+     * `.run_instances(`, `new RunInstancesCommand(`), found from every `name(` in the text.
      */
-    callsNamed(accepts) {
+    callsNamed(names, suffix) {
         const calls = [];
-        for (const [start, end, paren] of calledNames(this.text, accepts)) {
+        for (const [start, end, paren] of calledNames(this.text, names, suffix)) {
             const found = this.callAt(start, end, paren);
             if (found)
                 calls.push(this.callSite(found.call, found.callee));
@@ -31488,12 +31826,10 @@ class FileFacts {
         const call = this.root.descendantForIndex(start, paren + 1);
         if (!call || !CALL_TYPES.has(typeOf(call)))
             return null;
-        const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+        const callee = calleeOf(call);
         if (!callee)
             return null;
-        const name = CALLEE_WRAPPERS.has(typeOf(callee))
-            ? (callee.childForFieldName('attribute') ?? callee.childForFieldName('property'))
-            : callee;
+        const name = CALLEE_WRAPPERS.has(typeOf(callee)) ? propertyOf(callee) : callee;
         return name && isTokenAt(name, start, end) ? { call, callee } : null;
     }
     /**
@@ -31512,9 +31848,7 @@ class FileFacts {
         return nodes;
     }
     callSite(call, calleeNode) {
-        const callee = calleeNode === undefined
-            ? (call.childForFieldName('function') ?? call.childForFieldName('constructor'))
-            : calleeNode;
+        const callee = calleeNode === undefined ? calleeOf(call) : calleeNode;
         return {
             node: call,
             scope: this.scopeOf(call),
@@ -31531,46 +31865,16 @@ class FileFacts {
         }
         return found;
     }
-    scopeFor(node) {
-        const existing = this.scopes.get(node.id);
-        if (existing)
-            return existing;
-        // The class and parameters are read only when a name lookup reaches this scope.
-        let className;
-        let paramNames;
-        const readParams = () => (paramNames ??= params(node));
-        const scope = {
-            id: node.id,
-            parent: this.scopeOf(node),
-            node,
-            name: functionName(node),
-            get className() {
-                className ??= classNameOf(node);
-                return className;
-            },
-            get params() {
-                return readParams();
-            },
-            // Most names looked up are not parameters: a name absent from the parameter list's text
-            // is not one, and is ruled out without reading each parameter from the parser.
-            hasParam(name) {
-                return paramNames !== undefined || parameterListText(node).includes(name)
-                    ? readParams().includes(name)
-                    : false;
-            },
-        };
-        this.scopes.set(node.id, scope);
-        return scope;
-    }
 }
 /**
- * Every name right before an opening parenthesis (`name(`, `name (`) that passes `accepts`, as
- * [start, end) offsets and the parenthesis' offset: the calls of the file, and some words in
- * strings and comments that the syntax tree then rules out. Found backwards from each `(`, far
- * cheaper than a pattern over all names.
+ * Every name right before an opening parenthesis (`name(`, `name (`) that is one of `names`
+ * or ends with `suffix`, as [start, end) offsets and the parenthesis' offset: the calls of the
+ * file, and some words in strings and comments that the syntax tree then rules out. Found
+ * backwards from each `(`, far cheaper than a pattern over all names.
  */
-function calledNames(text, accepts) {
-    const names = [];
+function calledNames(text, names, suffix = '') {
+    const shapes = shapesOf(names);
+    const found = [];
     for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
         let end = paren;
         while (end > 0 && WHITESPACE.has(text.charCodeAt(end - 1)))
@@ -31581,10 +31885,28 @@ function calledNames(text, accepts) {
         const first = text.charCodeAt(start);
         if (start === end || (first >= 48 && first <= 57))
             continue;
-        if (accepts(text.slice(start, end)))
-            names.push([start, end, paren]);
+        const named = shapes.has(shape(end - start, text.charCodeAt(end - 1))) && names.has(text.slice(start, end));
+        const suffixed = suffix !== '' && end - start > suffix.length && text.startsWith(suffix, end - suffix.length);
+        if (named || suffixed)
+            found.push([start, end, paren]);
     }
-    return names;
+    return found;
+}
+/**
+ * A name's length and last character as one number. Most names before a `(` are not looked
+ * for; comparing their shapes first rules them out without cutting each out of the text.
+ */
+function shape(length, lastChar) {
+    return length * 65_536 + lastChar;
+}
+const shapesBySet = new WeakMap();
+function shapesOf(names) {
+    let shapes = shapesBySet.get(names);
+    if (!shapes) {
+        shapes = new Set([...names].map((name) => shape(name.length, name.charCodeAt(name.length - 1))));
+        shapesBySet.set(names, shapes);
+    }
+    return shapes;
 }
 const WHITESPACE = new Set([32, 9, 10, 13]);
 /**
@@ -31593,68 +31915,6 @@ const WHITESPACE = new Set([32, 9, 10, 13]);
  */
 function isTokenAt(node, start, end) {
     return node.startIndex <= start && node.endIndex === end && node.childCount === 0;
-}
-function functionName(node) {
-    const name = node.childForFieldName('name')?.text;
-    if (name)
-        return name;
-    const parent = node.parent;
-    return parent && typeOf(parent) === 'variable_declarator'
-        ? (parent.childForFieldName('name')?.text ?? '')
-        : '';
-}
-function classNameOf(node) {
-    for (let current = node.parent; current; current = current.parent) {
-        if (CLASS_TYPES.has(typeOf(current)))
-            return current.childForFieldName('name')?.text ?? '';
-        if (FUNCTION_TYPES.has(typeOf(current)))
-            return '';
-    }
-    return '';
-}
-/** The text `params` reads the names from: the single parameter or the parameter list. */
-function parameterListText(node) {
-    return (node.childForFieldName('parameter') ?? node.childForFieldName('parameters'))?.text ?? '';
-}
-function params(node) {
-    const single = node.childForFieldName('parameter');
-    if (single)
-        return [single.text];
-    const list = node.childForFieldName('parameters');
-    return list ? list.namedChildren.flatMap((param) => (param ? paramNames(param) : [])) : [];
-}
-function paramNames(param) {
-    switch (typeOf(param)) {
-        case 'identifier':
-            return [param.text];
-        case 'default_parameter':
-        case 'typed_default_parameter':
-            return [param.childForFieldName('name')?.text ?? ''];
-        case 'required_parameter':
-        case 'optional_parameter': {
-            const pattern = param.childForFieldName('pattern');
-            return pattern ? patternNames(pattern) : [];
-        }
-        case 'assignment_pattern': {
-            const left = param.childForFieldName('left');
-            return left ? patternNames(left) : [];
-        }
-        default:
-            return patternNames(param);
-    }
-}
-/** The names a destructuring pattern or splat parameter binds. */
-function patternNames(node) {
-    if (typeOf(node) === 'identifier' || typeOf(node) === 'shorthand_property_identifier_pattern') {
-        return [node.text];
-    }
-    if (typeOf(node) === 'pair_pattern') {
-        const value = node.childForFieldName('value');
-        return value ? patternNames(value) : [];
-    }
-    if (typeOf(node) === 'type' || typeOf(node) === 'type_annotation')
-        return [];
-    return node.namedChildren.flatMap((child) => (child ? patternNames(child) : []));
 }
 
 // EXTERNAL MODULE: ./node_modules/web-tree-sitter/tree-sitter.js
@@ -31892,6 +32152,7 @@ function metadataOf(call) {
 ;// CONCATENATED MODULE: ./src/extract/sdk/follow-up.ts
 
 
+
 /** Wrappers between a create call and the assignment that keeps its result. */
 const RESULT_WRAPPERS = new Set([
     'subscript',
@@ -31904,14 +32165,35 @@ const RESULT_WRAPPERS = new Set([
     'as_expression',
     'non_null_expression',
 ]);
-const ASSIGNMENT_TYPES = ['assignment', 'variable_declarator', 'assignment_expression'];
-const REFERENCE_TYPES = [
+/** Nodes whose text is a reference key; strings are compared by their literal value. */
+const REFERENCE_TYPES = new Set([
     'identifier',
     'attribute',
     'member_expression',
     'shorthand_property_identifier',
-    'string',
-];
+]);
+/** Named nodes with no named nodes inside, so that a walk need not ask for their children. */
+const LEAF_TYPES = new Set([
+    'identifier',
+    'shorthand_property_identifier',
+    'property_identifier',
+    'type_identifier',
+    'string_start',
+    'string_content',
+    'string_end',
+    'string_fragment',
+    'escape_sequence',
+    'integer',
+    'float',
+    'number',
+    'true',
+    'false',
+    'none',
+    'null',
+    'undefined',
+    'this',
+    'comment',
+]);
 /**
  * The tagging calls that tag what `create` created. A tagging call counts when it is of the
  * same service, in the same function, after the create call, and its target (`Resources`,
@@ -31974,13 +32256,10 @@ function resultNames(call) {
         }
     }
     const holder = current.parent;
-    if (!holder)
+    const parts = holder ? assignmentParts(holder) : undefined;
+    if (!parts?.target || parts.value?.id !== current.id)
         return [];
-    const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
-    const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
-    if (!left || right?.id !== current.id)
-        return [];
-    return follow_up_references(left);
+    return follow_up_references(parts.target);
 }
 /** `client.send(new XCommand(...))`: the command's result is the send call's result. */
 function isSendArgument(node) {
@@ -31996,37 +32275,52 @@ function isSendArgument(node) {
 function laterAssignments(create, until, facts) {
     const start = create.site.node.endIndex;
     const found = [];
-    const scope = facts.scope(create.site.scope);
-    if (!scope)
-        return found;
-    const holders = descendantsOfTypes(scope.node, ASSIGNMENT_TYPES, create.site.node.endPosition, until.startPosition);
-    for (const holder of holders) {
-        if (holder.startIndex <= start)
+    for (const holder of assignmentsBetween(facts, start, until.startIndex)) {
+        const { target, value } = assignmentParts(holder) ?? {};
+        if (!target || holder.startIndex <= start)
             continue;
-        const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
-        const source = holder.childForFieldName('right') ?? holder.childForFieldName('value');
-        if (!left || facts.scopeOf(holder) !== create.site.scope)
+        if (facts.scopeOf(holder) !== create.site.scope)
             continue;
-        for (const target of follow_up_references(left)) {
-            found.push({ scope: scope.id, target, value: null, source, index: holder.startIndex });
+        for (const name of follow_up_references(target)) {
+            found.push({
+                scope: create.site.scope,
+                target: name,
+                value: null,
+                source: value ?? null,
+                index: holder.startIndex,
+            });
         }
     }
     return found;
 }
-/** Every name, `a.b` chain and string literal an expression mentions, as compared keys. */
+/**
+ * Every name, `a.b` chain and string literal an expression mentions, as compared keys: the
+ * expression's own text first, then each such node in it (the expression included), read by
+ * walking its named nodes, which for the short expressions compared here is far cheaper than
+ * a search of the tree by type.
+ */
 function follow_up_references(node) {
-    const type = typeOf(node);
-    if (type === 'identifier' || type === 'shorthand_property_identifier') {
-        // A name has no children: it is its own only reference, without a search of the tree.
-        const name = compact(node.text);
-        return [name, name];
-    }
     const refs = [compact(node.text)];
-    for (const part of descendantsOfTypes(node, REFERENCE_TYPES)) {
-        const literal = typeOf(part) === 'string' ? stringLiteral(part) : null;
-        refs.push(literal === null ? compact(part.text) : `"${literal}"`);
-    }
+    collectReferences(node, refs);
     return refs;
+}
+function collectReferences(node, refs) {
+    const type = typeOf(node);
+    if (type === 'string') {
+        const literal = stringLiteral(node);
+        refs.push(literal === null ? compact(node.text) : `"${literal}"`);
+        // Only a string with substitutions (`f"{name}"`) has names inside.
+        if (literal !== null)
+            return;
+    }
+    else if (REFERENCE_TYPES.has(type)) {
+        refs.push(compact(node.text));
+    }
+    if (LEAF_TYPES.has(type))
+        return;
+    for (const child of node.namedChildren)
+        if (child)
+            collectReferences(child, refs);
 }
 
 ;// CONCATENATED MODULE: ./src/extract/sdk/tags.ts

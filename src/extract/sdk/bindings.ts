@@ -1,6 +1,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts.js';
-import { isNameChar, stringLiteral, typeOf, wordOccurrences } from './syntax.js';
+import {
+  isNameChar,
+  objectOf,
+  propertyOf,
+  stringLiteral,
+  subscriptOf,
+  typeOf,
+  wordOccurrences,
+} from './syntax.js';
 
 /** `target = value`, where target is a name or a `self.x` / `this.x` chain. */
 export interface Assignment {
@@ -47,19 +55,30 @@ const MUTATORS = new Set([...APPENDERS, ...OPAQUE_MUTATORS]);
 const BINDING_FOLLOWERS = new Set([',', ')', ']', '}', ':', '[', '=']);
 
 /**
- * A quick look at the text around an occurrence: whether it can be a binding or a change of
- * the name at all. Most occurrences are uses (`client.chat...`, `f(tags)`), which the syntax
- * tree would only confirm at a cost; a `false` here is certain, a `true` is checked on the tree.
+ * A quick look at the text around an occurrence of a name: `use` when it can be neither a
+ * binding nor a change of the name, `assigned` when an `=` follows it (`x = ...`), `maybe`
+ * otherwise. Most occurrences are uses (`client.chat...`, `f(tags)`), which the syntax tree
+ * would only confirm at a cost; `use` is certain, the others are checked on the tree.
  */
-function mayBindOrChange(text: string, start: number, end: number): boolean {
+function readOccurrence(
+  text: string,
+  start: number,
+  end: number,
+  python: boolean,
+): { readonly kind: 'use' | 'maybe' } | { readonly kind: 'assigned'; readonly sign: number } {
   const next = skipSpaces(text, end);
   const char = text[next];
-  if (char === undefined) return false;
-  if (char === '=') return text[next + 1] !== '=' && text[next + 1] !== '>';
-  if (BINDING_FOLLOWERS.has(char)) return true;
+  if (char === undefined) return USE;
+  if (char === '=') {
+    const after = text[next + 1];
+    return after === '=' || after === '>' ? USE : { kind: 'assigned', sign: next };
+  }
+  // In Python a name before `}` ends a dict, a set or an f-string substitution: never a target.
+  if (char === '}' && python) return USE;
+  if (BINDING_FOLLOWERS.has(char)) return MAYBE;
   if ('+-*/%|&^@<>'.includes(char)) {
     const equals = text.indexOf('=', next);
-    return equals >= 0 && equals <= next + 3;
+    return equals >= 0 && equals <= next + 3 ? MAYBE : USE;
   }
   if (char === '.') {
     let nameEnd = skipSpaces(text, next + 1);
@@ -67,14 +86,15 @@ function mayBindOrChange(text: string, start: number, end: number): boolean {
     while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd += 1;
     const after = text[skipSpaces(text, nameEnd)];
     const assigned = after === '=' && text[skipSpaces(text, nameEnd) + 1] !== '=';
-    return assigned || MUTATORS.has(text.slice(nameStart, nameEnd));
+    return assigned || MUTATORS.has(text.slice(nameStart, nameEnd)) ? MAYBE : USE;
   }
-  if (text.startsWith('in', next) || text.startsWith('of', next)) return true;
-  return text
-    .slice(Math.max(0, start - 16), start)
-    .replace(/\s+/g, '')
-    .endsWith('assign(');
+  if (text.startsWith('in', next) || text.startsWith('of', next)) return MAYBE;
+  const before = text.slice(Math.max(0, start - 16), start).replace(/\s+/g, '');
+  return before.endsWith('assign(') ? MAYBE : USE;
 }
+
+const USE = { kind: 'use' } as const;
+const MAYBE = { kind: 'maybe' } as const;
 
 function skipSpaces(text: string, index: number): number {
   let at = index;
@@ -89,8 +109,23 @@ export function findBindings(
 ): { assignments: Assignment[]; mutations: Mutation[] } {
   const assignments: Assignment[] = [];
   const mutations: Mutation[] = [];
+  const python = facts.grammar === 'python';
   for (const [start, end] of wordOccurrences(facts.text, target)) {
-    if (!mayBindOrChange(facts.text, start, end)) continue;
+    const occurrence = readOccurrence(facts.text, start, end, python);
+    if (occurrence.kind === 'use') continue;
+    if (occurrence.kind === 'assigned') {
+      // `name = ...`: the smallest node around the name and the `=` is the statement or
+      // declarator it starts; when it starts with the name, the name is its whole target.
+      const holder = facts.root.descendantForIndex(start, occurrence.sign + 1);
+      if (holder?.startIndex === start) {
+        const value = BINDERS.has(typeOf(holder)) ? rightOf(holder) : null;
+        if (value && !isRequire(value)) {
+          const scope = facts.scopeOf(holder);
+          assignments.push({ scope, target, value, source: value, index: holder.startIndex });
+        }
+        continue;
+      }
+    }
     const node = facts.root.descendantForIndex(start, end);
     if (!node) continue;
     if (node.text !== target && typeOf(node) !== 'shorthand_property_identifier_pattern') continue;
@@ -99,22 +134,89 @@ export function findBindings(
     if (!parent) continue;
     const binding = bindingAt(node, parent);
     if (binding) {
-      assignments.push({ ...binding, target, scope: facts.scopeAbove(parent) });
+      assignments.push({ ...binding, target, scope: facts.scopeOf(node) });
       continue;
     }
     const mutation = mutationAt(node, parent);
-    if (mutation) mutations.push({ ...mutation, scope: facts.scopeAbove(parent) });
+    if (mutation) mutations.push({ ...mutation, scope: facts.scopeOf(node) });
   }
   return { assignments, mutations };
 }
 
+/** The field holding the target of each kind of assignment; the value is in the other one. */
+const TARGET_FIELD: Readonly<Record<string, string>> = {
+  assignment: 'left',
+  assignment_expression: 'left',
+  augmented_assignment: 'left',
+  augmented_assignment_expression: 'left',
+  variable_declarator: 'name',
+};
+const VALUE_FIELD: Readonly<Record<string, string>> = {
+  assignment: 'right',
+  assignment_expression: 'right',
+  augmented_assignment: 'right',
+  augmented_assignment_expression: 'right',
+  variable_declarator: 'value',
+};
+
 function leftOf(holder: Node): Node | null {
-  return holder.childForFieldName('left') ?? holder.childForFieldName('name');
+  const field = TARGET_FIELD[typeOf(holder)];
+  return field ? holder.childForFieldName(field) : null;
 }
 
 function rightOf(holder: Node): Node | null {
-  const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
+  const field = VALUE_FIELD[typeOf(holder)];
+  const right = field ? holder.childForFieldName(field) : null;
+  // `a = b = value`: both names are bound to the innermost value.
   return right && typeOf(right) === 'assignment' ? right.childForFieldName('right') : right;
+}
+
+/**
+ * The target and the value of an assignment (`x = v`, `const x = v`, `x += v`) as written;
+ * `undefined` for any other node.
+ */
+export function assignmentParts(
+  holder: Node,
+): { readonly target: Node | null; readonly value: Node | null } | undefined {
+  const type = typeOf(holder);
+  const targetField = TARGET_FIELD[type];
+  const valueField = VALUE_FIELD[type];
+  if (!targetField || !valueField) return undefined;
+  return {
+    target: holder.childForFieldName(targetField),
+    value: holder.childForFieldName(valueField),
+  };
+}
+
+/** Characters that make the `=` after them part of another operator: `==`, `<=`, `+=`, `:=`. */
+const OPERATOR_BEFORE_EQUALS: ReadonlySet<number> = new Set(
+  [...'=!<>+-*/%&|^:~@?'].map((char) => char.charCodeAt(0)),
+);
+
+/**
+ * The assignments (`x = v`, `const x = v`, `a.b = v`) whose `=` lies in [from, to), in source
+ * order, found from the text's `=` signs: each is the smallest node around the sign and the
+ * character before it, which rules out `=` in strings, comments, keyword arguments and
+ * defaults by its type.
+ */
+export function assignmentsBetween(facts: FileFacts, from: number, to: number): Node[] {
+  const { text } = facts;
+  const holders: Node[] = [];
+  for (
+    let sign = text.indexOf('=', from);
+    sign >= 0 && sign < to;
+    sign = text.indexOf('=', sign + 1)
+  ) {
+    const next = text[sign + 1];
+    if (next === '=' || next === '>') {
+      sign += 1;
+      continue;
+    }
+    if (sign === 0 || OPERATOR_BEFORE_EQUALS.has(text.charCodeAt(sign - 1))) continue;
+    const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
+    if (holder && BINDERS.has(typeOf(holder))) holders.push(holder);
+  }
+  return holders;
 }
 
 function bindingAt(node: Node, parent: Node): Omit<Assignment, 'target' | 'scope'> | undefined {
@@ -160,9 +262,7 @@ function mutationAt(node: Node, parent: Node): Omit<Mutation, 'scope'> | undefin
   }
   // Only a member or subscript can be stored into or have a method called on it; other
   // parents with a `value` field (keyword arguments, pairs) are not looked at further.
-  const object = MEMBERS.has(typeOf(parent))
-    ? (parent.childForFieldName('object') ?? parent.childForFieldName('value'))
-    : null;
+  const object = MEMBERS.has(typeOf(parent)) ? objectOf(parent) : null;
   if (object?.id === node.id) {
     const holder = parent.parent;
     if (holder && BINDERS.has(typeOf(holder)) && leftOf(holder)?.id === parent.id) {
@@ -187,8 +287,8 @@ function keyedStore(
   value: Node | null,
   at: { index: number; line: number },
 ): Omit<Mutation, 'scope'> {
-  const property = left.childForFieldName('property') ?? left.childForFieldName('attribute');
-  const index = left.childForFieldName('subscript') ?? left.childForFieldName('index');
+  const property = propertyOf(left);
+  const index = property ? null : subscriptOf(left);
   const key = property ? property.text : index ? stringLiteral(index) : null;
   return key === null || !value ? { kind: 'opaque', ...at } : { kind: 'set', key, value, ...at };
 }
@@ -199,8 +299,7 @@ function methodMutation(
   at: { index: number; line: number },
 ): Omit<Mutation, 'scope'> | undefined {
   if (call.childForFieldName('function')?.id !== member.id) return undefined;
-  const method = (member.childForFieldName('attribute') ?? member.childForFieldName('property'))
-    ?.text;
+  const method = propertyOf(member)?.text;
   if (!method) return undefined;
   if (APPENDERS.has(method)) {
     const value = call.childForFieldName('arguments')?.namedChildren[0];

@@ -82,7 +82,7 @@ export function classifyCalls(facts: FileFacts): SdkCall[] {
  * catalog knows (`run_instances`, `create`, `Estimator`) or a `...Command` class.
  */
 function candidateCalls(facts: FileFacts): CallSite[] {
-  return facts.callsNamed((name) => sdkCallNames.has(name) || name.endsWith('Command'));
+  return facts.callsNamed(sdkCallNames, 'Command');
 }
 
 function classifyCommand(site: CallSite, context: EvalContext): SdkCall | undefined {
@@ -126,13 +126,15 @@ function classifyCall(site: CallSite, context: EvalContext, awsFile: boolean): S
     const constructed = sageMakerConstruction(site, callee, context);
     if (constructed) return constructed;
   }
-  const receiver = callee.childForFieldName('object');
-  const method = callee.childForFieldName('attribute') ?? callee.childForFieldName('property');
-  if (!receiver || !method) return undefined;
+  // The chain was split by the classifiers above: its last name is the method.
+  const { base, segments, nodes } = memberChain(callee);
+  const method = segments.at(-1);
+  const receiver = nodes.length > 1 ? nodes[nodes.length - 2] : base;
+  if (method === undefined || !receiver) return undefined;
   const owner = evaluate(receiver, context);
-  if (owner.kind === 'object') return onObject(site, owner.object, method.text, context);
+  if (owner.kind === 'object') return onObject(site, owner.object, method, context);
   if (owner.kind !== 'unknown' || !awsFile) return undefined;
-  return onUnknownReceiver(site, receiver, method.text, context);
+  return onUnknownReceiver(site, receiver, method, context);
 }
 
 function sageMakerConstruction(

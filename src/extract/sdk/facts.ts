@@ -2,26 +2,11 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { findBindings, type Assignment, type Mutation } from './bindings.js';
 import { importsOf, type ImportBinding } from './imports.js';
 import type { Grammar } from './parser.js';
+import { FUNCTION_TYPES, Scopes, type Scope } from './scopes.js';
 import type { StaticValue } from './static-value.js';
-import { compact, isNameChar, typeOf, wordOccurrences } from './syntax.js';
+import { calleeOf, compact, isNameChar, propertyOf, typeOf, wordOccurrences } from './syntax.js';
 
-export type { Assignment, ImportBinding, Mutation };
-
-/** A function, method, lambda or the module itself: where names are bound. */
-export interface Scope {
-  /** The function node's id; the module's is the root node's. */
-  readonly id: number;
-  readonly parent: number | undefined;
-  readonly node: Node;
-  /** The function's own name, `''` for the module and anonymous functions. */
-  readonly name: string;
-  /** The class a method is defined in, `''` elsewhere. */
-  readonly className: string;
-  /** Parameter names in order, receivers (`self`) included. */
-  readonly params: readonly string[];
-  /** Whether `name` is one of `params`; cheaper than `params` when it is not. */
-  hasParam(name: string): boolean;
-}
+export type { Assignment, ImportBinding, Mutation, Scope };
 
 /** A call or `new` expression and the scope it sits in. */
 export interface CallSite {
@@ -35,17 +20,6 @@ export interface CallSite {
   readonly calleeNode: Node | null;
 }
 
-export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
-  'function_definition',
-  'lambda',
-  'function_declaration',
-  'function_expression',
-  'arrow_function',
-  'method_definition',
-  'generator_function_declaration',
-  'generator_function',
-]);
-const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class']);
 const CALL_TYPES = new Set(['call', 'call_expression', 'new_expression']);
 const CALLEE_WRAPPERS = new Set(['attribute', 'member_expression']);
 
@@ -57,13 +31,12 @@ const CALLEE_WRAPPERS = new Set(['attribute', 'member_expression']);
  */
 export class FileFacts {
   readonly root: Node;
-  private readonly scopes = new Map<number, Scope>();
+  private readonly scopes: Scopes;
   private readonly bindings = new Map<
     string,
     { assignments: Assignment[]; mutations: Mutation[] }
   >();
   private importMap: ReadonlyMap<string, ImportBinding> | undefined;
-  private readonly scopeOfNode = new Map<number, number>();
   /**
    * Values of bindings already evaluated, kept by the evaluator (a shared tag list is read by
    * every call using it); held per file, so they are dropped with it.
@@ -89,15 +62,7 @@ export class FileFacts {
     tree: Tree,
   ) {
     this.root = tree.rootNode;
-    this.scopes.set(this.root.id, {
-      id: this.root.id,
-      parent: undefined,
-      node: this.root,
-      name: '',
-      className: '',
-      params: [],
-      hasParam: () => false,
-    });
+    this.scopes = new Scopes(this.root);
   }
 
   /** The module scope's id. */
@@ -109,34 +74,9 @@ export class FileFacts {
     return this.scopes.get(id);
   }
 
-  /** The id of the innermost function (or the module) that contains `node`. */
+  /** The id of the innermost function (or the module) around `node`, not counting `node`. */
   scopeOf(node: Node): number {
-    return this.scopeAbove(node.parent);
-  }
-
-  /**
-   * The id of the innermost function (or the module) that is or contains `ancestor`, for a
-   * caller that already holds a node's parent.
-   */
-  scopeAbove(ancestor: Node | null): number {
-    // Each step up is a search from the root in tree-sitter, so the answer is remembered for
-    // every node passed on the way: calls and names of one function share their ancestors.
-    const passed: number[] = [];
-    let scope = this.root.id;
-    for (let current = ancestor; current; current = current.parent) {
-      const known = this.scopeOfNode.get(current.id);
-      if (known !== undefined) {
-        scope = known;
-        break;
-      }
-      if (FUNCTION_TYPES.has(typeOf(current))) {
-        scope = this.scopeFor(current).id;
-        break;
-      }
-      passed.push(current.id);
-    }
-    for (const id of passed) this.scopeOfNode.set(id, scope);
-    return scope;
+    return this.scopes.around(node);
   }
 
   /** Assignments to a name or a `self.x` chain, anywhere in the file, in source order. */
@@ -167,24 +107,24 @@ export class FileFacts {
         FUNCTION_TYPES.has(typeOf(parent)) &&
         parent.childForFieldName('name')?.id === node.id
       ) {
-        found.push(this.scopeFor(parent));
+        found.push(this.scopes.ofFunction(parent));
       }
       const value =
         parent && typeOf(parent) === 'variable_declarator'
           ? parent.childForFieldName('value')
           : null;
-      if (value && FUNCTION_TYPES.has(typeOf(value))) found.push(this.scopeFor(value));
+      if (value && FUNCTION_TYPES.has(typeOf(value))) found.push(this.scopes.ofFunction(value));
     }
     return found;
   }
 
   /**
-   * Calls whose callee's last name passes `accepts` (`Estimator(`, `.run_instances(`,
-   * `new RunInstancesCommand(`), found from every `name(` in the text.
+   * Calls whose callee's last name is one of `names` or ends with `suffix` (`Estimator(`,
+   * `.run_instances(`, `new RunInstancesCommand(`), found from every `name(` in the text.
    */
-  callsNamed(accepts: (name: string) => boolean): CallSite[] {
+  callsNamed(names: ReadonlySet<string>, suffix?: string): CallSite[] {
     const calls: CallSite[] = [];
-    for (const [start, end, paren] of calledNames(this.text, accepts)) {
+    for (const [start, end, paren] of calledNames(this.text, names, suffix)) {
       const found = this.callAt(start, end, paren);
       if (found) calls.push(this.callSite(found.call, found.callee));
     }
@@ -235,11 +175,9 @@ export class FileFacts {
   private callAt(start: number, end: number, paren: number): { call: Node; callee: Node } | null {
     const call = this.root.descendantForIndex(start, paren + 1);
     if (!call || !CALL_TYPES.has(typeOf(call))) return null;
-    const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+    const callee = calleeOf(call);
     if (!callee) return null;
-    const name = CALLEE_WRAPPERS.has(typeOf(callee))
-      ? (callee.childForFieldName('attribute') ?? callee.childForFieldName('property'))
-      : callee;
+    const name = CALLEE_WRAPPERS.has(typeOf(callee)) ? propertyOf(callee) : callee;
     return name && isTokenAt(name, start, end) ? { call, callee } : null;
   }
 
@@ -259,10 +197,7 @@ export class FileFacts {
   }
 
   callSite(call: Node, calleeNode?: Node | null): CallSite {
-    const callee =
-      calleeNode === undefined
-        ? (call.childForFieldName('function') ?? call.childForFieldName('constructor'))
-        : calleeNode;
+    const callee = calleeNode === undefined ? calleeOf(call) : calleeNode;
     return {
       node: call,
       scope: this.scopeOf(call),
@@ -280,47 +215,21 @@ export class FileFacts {
     }
     return found;
   }
-
-  private scopeFor(node: Node): Scope {
-    const existing = this.scopes.get(node.id);
-    if (existing) return existing;
-    // The class and parameters are read only when a name lookup reaches this scope.
-    let className: string | undefined;
-    let paramNames: readonly string[] | undefined;
-    const readParams = (): readonly string[] => (paramNames ??= params(node));
-    const scope: Scope = {
-      id: node.id,
-      parent: this.scopeOf(node),
-      node,
-      name: functionName(node),
-      get className() {
-        className ??= classNameOf(node);
-        return className;
-      },
-      get params() {
-        return readParams();
-      },
-      // Most names looked up are not parameters: a name absent from the parameter list's text
-      // is not one, and is ruled out without reading each parameter from the parser.
-      hasParam(name: string) {
-        return paramNames !== undefined || parameterListText(node).includes(name)
-          ? readParams().includes(name)
-          : false;
-      },
-    };
-    this.scopes.set(node.id, scope);
-    return scope;
-  }
 }
 
 /**
- * Every name right before an opening parenthesis (`name(`, `name (`) that passes `accepts`, as
- * [start, end) offsets and the parenthesis' offset: the calls of the file, and some words in
- * strings and comments that the syntax tree then rules out. Found backwards from each `(`, far
- * cheaper than a pattern over all names.
+ * Every name right before an opening parenthesis (`name(`, `name (`) that is one of `names`
+ * or ends with `suffix`, as [start, end) offsets and the parenthesis' offset: the calls of the
+ * file, and some words in strings and comments that the syntax tree then rules out. Found
+ * backwards from each `(`, far cheaper than a pattern over all names.
  */
-function calledNames(text: string, accepts: (name: string) => boolean): [number, number, number][] {
-  const names: [number, number, number][] = [];
+function calledNames(
+  text: string,
+  names: ReadonlySet<string>,
+  suffix = '',
+): [number, number, number][] {
+  const shapes = shapesOf(names);
+  const found: [number, number, number][] = [];
   for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
     let end = paren;
     while (end > 0 && WHITESPACE.has(text.charCodeAt(end - 1))) end -= 1;
@@ -328,9 +237,34 @@ function calledNames(text: string, accepts: (name: string) => boolean): [number,
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start -= 1;
     const first = text.charCodeAt(start);
     if (start === end || (first >= 48 && first <= 57)) continue;
-    if (accepts(text.slice(start, end))) names.push([start, end, paren]);
+    const named =
+      shapes.has(shape(end - start, text.charCodeAt(end - 1))) && names.has(text.slice(start, end));
+    const suffixed =
+      suffix !== '' && end - start > suffix.length && text.startsWith(suffix, end - suffix.length);
+    if (named || suffixed) found.push([start, end, paren]);
   }
-  return names;
+  return found;
+}
+
+/**
+ * A name's length and last character as one number. Most names before a `(` are not looked
+ * for; comparing their shapes first rules them out without cutting each out of the text.
+ */
+function shape(length: number, lastChar: number): number {
+  return length * 65_536 + lastChar;
+}
+
+const shapesBySet = new WeakMap<ReadonlySet<string>, ReadonlySet<number>>();
+
+function shapesOf(names: ReadonlySet<string>): ReadonlySet<number> {
+  let shapes = shapesBySet.get(names);
+  if (!shapes) {
+    shapes = new Set(
+      [...names].map((name) => shape(name.length, name.charCodeAt(name.length - 1))),
+    );
+    shapesBySet.set(names, shapes);
+  }
+  return shapes;
 }
 
 const WHITESPACE = new Set([32, 9, 10, 13]);
@@ -341,67 +275,4 @@ const WHITESPACE = new Set([32, 9, 10, 13]);
  */
 function isTokenAt(node: Node, start: number, end: number): boolean {
   return node.startIndex <= start && node.endIndex === end && node.childCount === 0;
-}
-
-function functionName(node: Node): string {
-  const name = node.childForFieldName('name')?.text;
-  if (name) return name;
-  const parent = node.parent;
-  return parent && typeOf(parent) === 'variable_declarator'
-    ? (parent.childForFieldName('name')?.text ?? '')
-    : '';
-}
-
-function classNameOf(node: Node): string {
-  for (let current = node.parent; current; current = current.parent) {
-    if (CLASS_TYPES.has(typeOf(current))) return current.childForFieldName('name')?.text ?? '';
-    if (FUNCTION_TYPES.has(typeOf(current))) return '';
-  }
-  return '';
-}
-
-/** The text `params` reads the names from: the single parameter or the parameter list. */
-function parameterListText(node: Node): string {
-  return (node.childForFieldName('parameter') ?? node.childForFieldName('parameters'))?.text ?? '';
-}
-
-function params(node: Node): string[] {
-  const single = node.childForFieldName('parameter');
-  if (single) return [single.text];
-  const list = node.childForFieldName('parameters');
-  return list ? list.namedChildren.flatMap((param) => (param ? paramNames(param) : [])) : [];
-}
-
-function paramNames(param: Node): string[] {
-  switch (typeOf(param)) {
-    case 'identifier':
-      return [param.text];
-    case 'default_parameter':
-    case 'typed_default_parameter':
-      return [param.childForFieldName('name')?.text ?? ''];
-    case 'required_parameter':
-    case 'optional_parameter': {
-      const pattern = param.childForFieldName('pattern');
-      return pattern ? patternNames(pattern) : [];
-    }
-    case 'assignment_pattern': {
-      const left = param.childForFieldName('left');
-      return left ? patternNames(left) : [];
-    }
-    default:
-      return patternNames(param);
-  }
-}
-
-/** The names a destructuring pattern or splat parameter binds. */
-export function patternNames(node: Node): string[] {
-  if (typeOf(node) === 'identifier' || typeOf(node) === 'shorthand_property_identifier_pattern') {
-    return [node.text];
-  }
-  if (typeOf(node) === 'pair_pattern') {
-    const value = node.childForFieldName('value');
-    return value ? patternNames(value) : [];
-  }
-  if (typeOf(node) === 'type' || typeOf(node) === 'type_annotation') return [];
-  return node.namedChildren.flatMap((child) => (child ? patternNames(child) : []));
 }

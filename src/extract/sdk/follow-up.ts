@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { lookupPath } from './arguments.js';
 import type { CreateCall, TaggingCall } from './calls.js';
+import { assignmentParts, assignmentsBetween } from './bindings.js';
 import type { Assignment, FileFacts } from './facts.js';
-import { compact, descendantsOfTypes, stringLiteral, typeOf } from './syntax.js';
+import { compact, stringLiteral, typeOf } from './syntax.js';
 
 /** Wrappers between a create call and the assignment that keeps its result. */
 const RESULT_WRAPPERS = new Set([
@@ -17,15 +18,36 @@ const RESULT_WRAPPERS = new Set([
   'non_null_expression',
 ]);
 
-const ASSIGNMENT_TYPES = ['assignment', 'variable_declarator', 'assignment_expression'];
-
-const REFERENCE_TYPES = [
+/** Nodes whose text is a reference key; strings are compared by their literal value. */
+const REFERENCE_TYPES: ReadonlySet<string> = new Set([
   'identifier',
   'attribute',
   'member_expression',
   'shorthand_property_identifier',
-  'string',
-];
+]);
+
+/** Named nodes with no named nodes inside, so that a walk need not ask for their children. */
+const LEAF_TYPES: ReadonlySet<string> = new Set([
+  'identifier',
+  'shorthand_property_identifier',
+  'property_identifier',
+  'type_identifier',
+  'string_start',
+  'string_content',
+  'string_end',
+  'string_fragment',
+  'escape_sequence',
+  'integer',
+  'float',
+  'number',
+  'true',
+  'false',
+  'none',
+  'null',
+  'undefined',
+  'this',
+  'comment',
+]);
 
 /**
  * The tagging calls that tag what `create` created. A tagging call counts when it is of the
@@ -94,11 +116,9 @@ function resultNames(call: Node): string[] {
     }
   }
   const holder = current.parent;
-  if (!holder) return [];
-  const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
-  const right = holder.childForFieldName('right') ?? holder.childForFieldName('value');
-  if (!left || right?.id !== current.id) return [];
-  return references(left);
+  const parts = holder ? assignmentParts(holder) : undefined;
+  if (!parts?.target || parts.value?.id !== current.id) return [];
+  return references(parts.target);
 }
 
 /** `client.send(new XCommand(...))`: the command's result is the send call's result. */
@@ -118,38 +138,45 @@ function isSendArgument(node: Node): boolean {
 function laterAssignments(create: CreateCall, until: Node, facts: FileFacts): Assignment[] {
   const start = create.site.node.endIndex;
   const found: Assignment[] = [];
-  const scope = facts.scope(create.site.scope);
-  if (!scope) return found;
-  const holders = descendantsOfTypes(
-    scope.node,
-    ASSIGNMENT_TYPES,
-    create.site.node.endPosition,
-    until.startPosition,
-  );
-  for (const holder of holders) {
-    if (holder.startIndex <= start) continue;
-    const left = holder.childForFieldName('left') ?? holder.childForFieldName('name');
-    const source = holder.childForFieldName('right') ?? holder.childForFieldName('value');
-    if (!left || facts.scopeOf(holder) !== create.site.scope) continue;
-    for (const target of references(left)) {
-      found.push({ scope: scope.id, target, value: null, source, index: holder.startIndex });
+  for (const holder of assignmentsBetween(facts, start, until.startIndex)) {
+    const { target, value } = assignmentParts(holder) ?? {};
+    if (!target || holder.startIndex <= start) continue;
+    if (facts.scopeOf(holder) !== create.site.scope) continue;
+    for (const name of references(target)) {
+      found.push({
+        scope: create.site.scope,
+        target: name,
+        value: null,
+        source: value ?? null,
+        index: holder.startIndex,
+      });
     }
   }
   return found;
 }
 
-/** Every name, `a.b` chain and string literal an expression mentions, as compared keys. */
+/**
+ * Every name, `a.b` chain and string literal an expression mentions, as compared keys: the
+ * expression's own text first, then each such node in it (the expression included), read by
+ * walking its named nodes, which for the short expressions compared here is far cheaper than
+ * a search of the tree by type.
+ */
 function references(node: Node): string[] {
-  const type = typeOf(node);
-  if (type === 'identifier' || type === 'shorthand_property_identifier') {
-    // A name has no children: it is its own only reference, without a search of the tree.
-    const name = compact(node.text);
-    return [name, name];
-  }
   const refs = [compact(node.text)];
-  for (const part of descendantsOfTypes(node, REFERENCE_TYPES)) {
-    const literal = typeOf(part) === 'string' ? stringLiteral(part) : null;
-    refs.push(literal === null ? compact(part.text) : `"${literal}"`);
-  }
+  collectReferences(node, refs);
   return refs;
+}
+
+function collectReferences(node: Node, refs: string[]): void {
+  const type = typeOf(node);
+  if (type === 'string') {
+    const literal = stringLiteral(node);
+    refs.push(literal === null ? compact(node.text) : `"${literal}"`);
+    // Only a string with substitutions (`f"{name}"`) has names inside.
+    if (literal !== null) return;
+  } else if (REFERENCE_TYPES.has(type)) {
+    refs.push(compact(node.text));
+  }
+  if (LEAF_TYPES.has(type)) return;
+  for (const child of node.namedChildren) if (child) collectReferences(child, refs);
 }

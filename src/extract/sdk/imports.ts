@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts.js';
-import { stringLiteral, typeOf } from './syntax.js';
+import { namedChildrenOf, stringLiteral, typeOf } from './syntax.js';
 
 /** A name bound by an import: `from m import n as local`, `import X from 'm'`, `require`. */
 export interface ImportBinding {
@@ -57,21 +57,27 @@ function addJsImport(node: Node, imports: Map<string, ImportBinding>): void {
   const source = node.childForFieldName('source');
   const module = source ? stringLiteral(source) : null;
   if (!module) return;
-  const clause = node.namedChildren.find((child) => child?.type === 'import_clause');
+  const clause = node.namedChildren.find((child) => typeOf(child) === 'import_clause');
   for (const part of clause?.namedChildren ?? []) {
-    if (part?.type === 'identifier') imports.set(part.text, { module, name: 'default' });
-    if (part?.type === 'namespace_import') {
+    if (!part) continue;
+    const type = typeOf(part);
+    if (type === 'identifier') imports.set(part.text, { module, name: 'default' });
+    if (type === 'namespace_import') {
       const local = part.namedChildren[0]?.text;
       if (local) imports.set(local, { module, name: null });
     }
-    if (part?.type === 'named_imports') {
+    if (type === 'named_imports') {
       for (const specifier of part.namedChildren) {
-        const name = specifier?.childForFieldName('name')?.text;
-        if (!name) continue;
-        imports.set(specifier?.childForFieldName('alias')?.text ?? name, { module, name });
+        // `A` or `A as B`: the imported name, then the local one when it differs.
+        const [name, alias] = specifier ? namedChildrenOf(specifier).filter(isCode) : [];
+        if (name) imports.set((alias ?? name).text, { module, name: name.text });
       }
     }
   }
+}
+
+function isCode(node: Node): boolean {
+  return typeOf(node) !== 'comment';
 }
 
 /** `const X = require('m')`, `const { A, B: C } = require('m')`. */

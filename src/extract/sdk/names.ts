@@ -134,9 +134,7 @@ function parameterValue(scope: Scope, name: string, context: EvalContext): Stati
   if (!CONSTRUCTORS.has(scope.name) || !scope.className) return reason;
   const receiverOffset = scope.params[0] === 'self' ? 1 : 0;
   const position = scope.params.indexOf(name) - receiverOffset;
-  for (const call of context.facts.callsNamed(
-    (callee) => callee === scope.className || callee === 'cls',
-  )) {
+  for (const call of context.facts.callsNamed(new Set([scope.className, 'cls']))) {
     const viaCls =
       call.callee === 'cls' && context.facts.scope(call.scope)?.className === scope.className;
     if (call.callee !== scope.className && !viaCls) continue;

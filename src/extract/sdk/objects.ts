@@ -9,7 +9,14 @@ import { callArguments } from './arguments.js';
 import { usesAwsSdk } from './receivers.js';
 import type { Scope } from './facts.js';
 import { excerpt, unknown, type SdkObject, type StaticValue } from './static-value.js';
-import { memberChain, namedChildrenOf, stringLiteral, typeOf } from './syntax.js';
+import {
+  calleeOf,
+  memberChain,
+  namedChildrenOf,
+  objectOf,
+  stringLiteral,
+  typeOf,
+} from './syntax.js';
 import { deeper, evaluate, type EvalContext } from './values.js';
 
 /**
@@ -18,7 +25,7 @@ import { deeper, evaluate, type EvalContext } from './values.js';
  * environment lookup, a `dict(...)`, or the client a helper function in the same file returns.
  */
 export function interpretCall(call: Node, context: EvalContext): StaticValue {
-  const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+  const callee = calleeOf(call);
   if (!callee) return unknown(`\`${excerpt(call)}\``);
   const { segments } = memberChain(callee);
   const method = segments.at(-1);
@@ -35,7 +42,7 @@ export function interpretCall(call: Node, context: EvalContext): StaticValue {
   const target = evaluate(callee, context);
   if (target.kind === 'module') return fromModule(target, call, context);
   if (method && typeOf(callee) !== 'identifier') {
-    const receiver = callee.childForFieldName('object');
+    const receiver = objectOf(callee);
     const owner = receiver ? evaluate(receiver, context) : undefined;
     const fromObject =
       owner?.kind === 'object' ? fromObjectMethod(owner.object, method, call, context) : undefined;

@@ -81,5 +81,8 @@ export function usesAwsSdk(facts: FileFacts): boolean {
   for (const binding of facts.imports().values()) {
     if (AWS_SDK_MODULE.test(binding.module)) return true;
   }
-  return facts.callsNamed((name) => name === 'client' || name === 'resource').length > 0;
+  return facts.callsNamed(CLIENT_FACTORIES).length > 0;
 }
+
+/** The boto3 session methods that build a client or a resource. */
+const CLIENT_FACTORIES: ReadonlySet<string> = new Set(['client', 'resource']);

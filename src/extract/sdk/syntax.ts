@@ -139,6 +139,56 @@ export function plainKey(keyText: string): string {
   return literal ? (literal[2] ?? '') : keyText;
 }
 
+/**
+ * The fields that hold the parts of member accesses, subscripts and calls, by node type: the
+ * grammars name them differently (`attribute` / `property`, `value` / `object`), and asking for
+ * a field a node does not have is one more round trip into the parser.
+ */
+const OBJECT_FIELD: Readonly<Record<string, string>> = {
+  attribute: 'object',
+  member_expression: 'object',
+  subscript: 'value',
+  subscript_expression: 'object',
+};
+const PROPERTY_FIELD: Readonly<Record<string, string>> = {
+  attribute: 'attribute',
+  member_expression: 'property',
+};
+const INDEX_FIELD: Readonly<Record<string, string>> = {
+  subscript: 'subscript',
+  subscript_expression: 'index',
+};
+const CALLEE_FIELD: Readonly<Record<string, string>> = {
+  call: 'function',
+  call_expression: 'function',
+  new_expression: 'constructor',
+};
+
+function fieldOf(node: Node, fields: Readonly<Record<string, string>>): Node | null {
+  const field = fields[typeOf(node)];
+  return field === undefined ? null : node.childForFieldName(field);
+}
+
+/** `a` of `a.b` and `a[b]`; `null` for other nodes. */
+export function objectOf(node: Node): Node | null {
+  return fieldOf(node, OBJECT_FIELD);
+}
+
+/** `b` of `a.b`; `null` for other nodes. */
+export function propertyOf(node: Node): Node | null {
+  return fieldOf(node, PROPERTY_FIELD);
+}
+
+/** `b` of `a[b]`; `null` for other nodes. */
+export function subscriptOf(node: Node): Node | null {
+  return fieldOf(node, INDEX_FIELD);
+}
+
+/** The function a call calls, or the class `new` constructs; `null` for other nodes. */
+export function calleeOf(node: Node): Node | null {
+  return fieldOf(node, CALLEE_FIELD);
+}
+
 /** Wrappers that do not change a value: parentheses, `await`, TypeScript casts. */
 const TRANSPARENT = new Set([
   'parenthesized_expression',
@@ -187,9 +237,8 @@ function splitChain(node: Node): MemberChain {
   let current = unwrap(node);
   for (;;) {
     if (typeOf(current) !== 'attribute' && typeOf(current) !== 'member_expression') break;
-    const object = current.childForFieldName('object');
-    const property =
-      current.childForFieldName('attribute') ?? current.childForFieldName('property');
+    const object = objectOf(current);
+    const property = propertyOf(current);
     if (!object || !property) break;
     segments.unshift(property.text);
     nodes.unshift(current);
@@ -218,7 +267,10 @@ export function isNameChar(code: number): boolean {
  * Where `words` occur in `text` as whole words (not inside a longer name), optionally only
  * where `after` (a sticky pattern) matches right behind them, in text order. Returns
  * [start, end) offsets in the UTF-16 units tree-sitter's JavaScript binding indexes by.
- * Found with `indexOf`, which is many times faster than a regular expression over the text.
+ * A word that starts with a common letter but holds a rare character (`require`, `tags`) is
+ * looked for by that character, which `indexOf` finds with a fast single-character scan, and
+ * then compared whole: searching for the whole word costs a comparison at every occurrence of
+ * its first letter, which in code is often an `r`, an `s` or a `t`.
  */
 export function wordOccurrences(
   text: string,
@@ -229,7 +281,11 @@ export function wordOccurrences(
   const found: [number, number][] = [];
   for (const word of list) {
     if (word === '') continue;
-    for (let start = text.indexOf(word); start >= 0; start = text.indexOf(word, start + 1)) {
+    const offset = probeOffset(word);
+    const probe = offset === 0 ? word : word.charAt(offset);
+    for (let hit = text.indexOf(probe, offset); hit >= 0; hit = text.indexOf(probe, hit + 1)) {
+      const start = hit - offset;
+      if (!text.startsWith(word, start)) continue;
       const end = start + word.length;
       if (start > 0 && isNameChar(text.charCodeAt(start - 1))) continue;
       if (end < text.length && isNameChar(text.charCodeAt(end))) continue;
@@ -242,6 +298,46 @@ export function wordOccurrences(
   }
   if (list.length > 1) found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   return found;
+}
+
+/**
+ * Printable ASCII characters from the most to the least common in source code, as counted
+ * over this project's own Python, TypeScript and JavaScript; any other character counts as
+ * rarer than all of them.
+ */
+const BY_FREQUENCY =
+  ' etnroasicl,ud\'pm.:gf()yh=;_b{}wvkx/-*`[]SCTERA0P"j>OI?MF1\\LN|2BDq$<V3z!+UW&GKHJY546897^%@X#ZQ~';
+
+/** Each character code's rarity: its place in `BY_FREQUENCY`, past the end for the rest. */
+const RARITY: readonly number[] = Array.from({ length: 128 }, (_, code) => {
+  const rank = BY_FREQUENCY.indexOf(String.fromCharCode(code));
+  return rank < 0 ? BY_FREQUENCY.length : rank;
+});
+
+/** Characters at least this far down `BY_FREQUENCY` are rare enough to search for alone. */
+const RARE = BY_FREQUENCY.indexOf('g');
+
+/**
+ * Where in `word` the character to search for is: its rarest (the first of equally rare
+ * ones) when the first character is common and that one is rare, else 0, for a search of the
+ * whole word.
+ */
+function probeOffset(word: string): number {
+  if (rarityOf(word.charCodeAt(0)) >= RARE) return 0;
+  let offset = 0;
+  let rarity = -1;
+  for (let at = 0; at < word.length; at += 1) {
+    const charRarity = rarityOf(word.charCodeAt(at));
+    if (charRarity > rarity) {
+      rarity = charRarity;
+      offset = at;
+    }
+  }
+  return rarity >= RARE ? offset : 0;
+}
+
+function rarityOf(code: number): number {
+  return RARITY[code] ?? BY_FREQUENCY.length;
 }
 
 /** Per grammar, each list of node types narrowed to the types that grammar has. */

@@ -7,9 +7,12 @@ import {
   compact,
   keyTextAt,
   namedChildrenOf,
+  objectOf,
   plainKey,
+  propertyOf,
   splitPair,
   stringLiteral,
+  subscriptOf,
   typeOf,
   unwrap,
 } from './syntax.js';
@@ -181,8 +184,8 @@ function propertyKey(node: Node): string | null {
 const RECEIVERS = new Set(['self', 'this', 'cls']);
 
 function evaluateMember(node: Node, context: EvalContext): StaticValue {
-  const object = node.childForFieldName('object');
-  const property = node.childForFieldName('attribute') ?? node.childForFieldName('property');
+  const object = objectOf(node);
+  const property = propertyOf(node);
   if (!object || !property) return unknown(`\`${excerpt(node)}\``);
   // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
   if (RECEIVERS.has(unwrap(object).text)) {
@@ -207,8 +210,8 @@ function memberOf(value: StaticValue, name: string, node: Node): StaticValue {
 }
 
 function evaluateSubscript(node: Node, context: EvalContext): StaticValue {
-  const object = node.childForFieldName('value') ?? node.childForFieldName('object');
-  const index = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+  const object = objectOf(node);
+  const index = subscriptOf(node);
   if (!object || !index) return unknown(`\`${excerpt(node)}\``);
   const value = evaluate(object, context);
   const key = stringLiteral(index);

@@ -103,6 +103,37 @@ def launch(ami):
     ],
   },
   {
+    name: 'a name derived from the result in two steps still names the instance',
+    source: `${ec2}
+def launch(ami):
+    response = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1)
+    instance = response["Instances"][0]
+    instance_id = instance["InstanceId"]
+    ec2.create_tags(Resources=[instance_id], Tags=[{"Key": "CostCenter", "Value": "cc-2"}])
+`,
+    expected: [
+      {
+        address: 'launch.py:6:ec2.run_instances',
+        type: 'aws:ec2:run_instances',
+        tags: { CostCenter: 'cc-2' },
+      },
+    ],
+  },
+  {
+    name: 'a name set in a nested function or passed as a keyword does not name the instance',
+    source: `${ec2}
+def launch(ami):
+    response = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1)
+    def later():
+        instance_id = response["Instances"][0]["InstanceId"]
+    log(instance=response, same=instance_id == response)
+    ec2.create_tags(Resources=[instance_id, instance], Tags=[{"Key": "CostCenter", "Value": "cc"}])
+`,
+    expected: [
+      { address: 'launch.py:6:ec2.run_instances', type: 'aws:ec2:run_instances', tags: {} },
+    ],
+  },
+  {
     name: 'create_tags on some other resource does not count',
     source: `${ec2}
 def launch(ami, other_id):

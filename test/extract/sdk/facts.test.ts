@@ -1,14 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { FileFacts } from '../../../src/extract/sdk/facts.js';
 import { parseSource, type Grammar } from '../../../src/extract/sdk/parser.js';
-import { keyTextAt } from '../../../src/extract/sdk/syntax.js';
+import { keyTextAt, wordOccurrences } from '../../../src/extract/sdk/syntax.js';
 
-/** The callee texts of the calls `callsNamed` finds for `name`, in source order. */
+/**
+ * The callee texts of the calls `callsNamed` finds for `name` (a `*` before it: any name
+ * ending with it), in source order.
+ */
 async function callsNamed(grammar: Grammar, source: string, name: string): Promise<string[]> {
   const tree = await parseSource(source, grammar);
+  const suffix = name.startsWith('*') ? name.slice(1) : undefined;
   try {
     return new FileFacts(grammar, source, tree)
-      .callsNamed((called) => called === name)
+      .callsNamed(new Set(suffix === undefined ? [name] : []), suffix)
       .map((call) => call.callee);
   } finally {
     tree.delete();
@@ -49,6 +53,14 @@ describe('FileFacts.callsNamed', () => {
     ],
     ['a method definition is not a call', 'typescript', 'class A { create() {} }\n', 'create', []],
     ['an optional call is not found', 'typescript', 'a.create?.(x);\n', 'create', []],
+    ['a name of the same length and last letter', 'python', 'crEate(x)\n', 'create', []],
+    [
+      'names ending with a suffix',
+      'typescript',
+      'new RunCommand({}); new Command({}); runCommand(); Commander();\n',
+      '*Command',
+      ['RunCommand', 'runCommand'],
+    ],
   ] as const)('%s', async (_name, grammar, source, name, expected) => {
     expect(await callsNamed(grammar, source, name)).toEqual(expected);
   });
@@ -69,5 +81,219 @@ describe('keyTextAt', () => {
     ['a prefixed literal', '{r"K": 1}', 1, ':', false, 'r"K"'],
   ] as const)('%s', (_name, source, start, separator, names, expected) => {
     expect(keyTextAt(source, start, separator, names)).toBe(expected);
+  });
+});
+
+/**
+ * The scope `scopeOf` gives the node of each `MARK<n>` word, asked in the order of `order`
+ * (all in one file's facts, so that answers found earlier shape later searches): the name of
+ * the function, `<anonymous>` for a nameless one, `<module>` at the top level.
+ */
+async function scopesOf(grammar: Grammar, source: string, order: readonly number[]) {
+  const tree = await parseSource(source, grammar);
+  try {
+    const facts = new FileFacts(grammar, source, tree);
+    return order.map((mark) => {
+      const word = `MARK${mark}`;
+      const start = source.indexOf(word);
+      const node = facts.root.descendantForIndex(start, start + word.length);
+      const scope = node ? facts.scope(facts.scopeOf(node)) : undefined;
+      if (!scope || scope.id === facts.moduleScope) return '<module>';
+      return scope.name || '<anonymous>';
+    });
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('FileFacts.scopeOf', () => {
+  const python = `MARK1 = 1
+
+def outer(x=MARK2):
+    def inner():
+        return MARK3
+    handler = lambda event: MARK4
+    return MARK5
+
+class Launcher:
+    size = MARK6
+
+    def launch(self):
+        return [MARK7 for _ in range(2)]
+
+MARK8()
+`;
+  const typescript = `const MARK1 = 1;
+export function outer(x = MARK2) {
+  const inner = () => MARK3;
+  const named = function () { return MARK4; };
+  return { method() { return MARK5; }, value: MARK6 };
+}
+class Launcher {
+  size = MARK7;
+  launch(y = MARK8) { return (z = MARK9) => z; }
+}
+`;
+  const pythonScopes = [
+    '<module>',
+    'outer',
+    'inner',
+    '<anonymous>',
+    'outer',
+    '<module>',
+    'launch',
+    '<module>',
+  ];
+  const typescriptScopes = [
+    '<module>',
+    'outer',
+    'inner',
+    'named',
+    'method',
+    'outer',
+    '<module>',
+    'launch',
+    '<anonymous>',
+  ];
+  test.each([
+    ['Python, in source order', 'python', python, [1, 2, 3, 4, 5, 6, 7, 8], pythonScopes],
+    [
+      'Python, innermost first',
+      'python',
+      python,
+      [8, 7, 5, 4, 3, 2, 1, 6],
+      [8, 7, 5, 4, 3, 2, 1, 6].map((mark) => pythonScopes[mark - 1]),
+    ],
+    [
+      'TypeScript, in source order',
+      'typescript',
+      typescript,
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      typescriptScopes,
+    ],
+    [
+      'TypeScript, innermost first',
+      'typescript',
+      typescript,
+      [9, 5, 3, 4, 8, 7, 6, 2, 1],
+      [9, 5, 3, 4, 8, 7, 6, 2, 1].map((mark) => typescriptScopes[mark - 1]),
+    ],
+  ] as const)('%s', async (_name, grammar, source, order, expected) => {
+    expect(await scopesOf(grammar, source, order)).toEqual(expected);
+  });
+
+  test('a statement spanning exactly a lambda is in the scope around the lambda', async () => {
+    const source = 'def outer():\n    lambda: MARK1\n';
+    const tree = await parseSource(source, 'python');
+    try {
+      const facts = new FileFacts('python', source, tree);
+      const mark = source.indexOf('MARK1');
+      const name = facts.root.descendantForIndex(mark, mark + 5);
+      const lambda = name?.parent;
+      const statement = lambda?.parent;
+      expect(lambda?.type).toBe('lambda');
+      expect(statement?.type).toBe('expression_statement');
+      expect(statement?.text).toBe(lambda?.text);
+      // The lambda's scope is found first, so that its span is known when the statement,
+      // which spans exactly the same text, is asked about.
+      expect(facts.scope(facts.scopeOf(name!))?.name).toBe('');
+      expect(facts.scope(facts.scopeOf(statement!))?.name).toBe('outer');
+      expect(facts.scope(facts.scopeOf(lambda!))?.name).toBe('outer');
+    } finally {
+      tree.delete();
+    }
+  });
+});
+
+describe('wordOccurrences', () => {
+  test.each([
+    [
+      'a word found by a rare letter in it',
+      'x = require("a"); requires(); required',
+      'require',
+      [[4, 11]],
+    ],
+    [
+      'a word of common letters',
+      'cost = os.path; os',
+      'os',
+      [
+        [7, 9],
+        [16, 18],
+      ],
+    ],
+    [
+      'a word at both ends of the text',
+      'tags + tags',
+      'tags',
+      [
+        [0, 4],
+        [7, 11],
+      ],
+    ],
+    [
+      'a chain, not inside a longer one',
+      'self.sm2 = self.sm; self.sm.x',
+      'self.sm',
+      [
+        [11, 18],
+        [20, 27],
+      ],
+    ],
+    [
+      'occurrences overlapping through a dot',
+      'a.a.a',
+      'a.a',
+      [
+        [0, 3],
+        [2, 5],
+      ],
+    ],
+    [
+      'a word starting with a rare letter',
+      'Q = Qx + Q',
+      'Q',
+      [
+        [0, 1],
+        [9, 10],
+      ],
+    ],
+  ] as const)('%s', (_name, text, word, expected) => {
+    expect(wordOccurrences(text, word)).toEqual(expected);
+  });
+});
+
+/** What `assignmentsOf(name)` finds: each binding's value text, or `null` when destructured. */
+async function assignmentsOf(grammar: Grammar, source: string, name: string) {
+  const tree = await parseSource(source, grammar);
+  try {
+    return new FileFacts(grammar, source, tree)
+      .assignmentsOf(name)
+      .map((assignment) => assignment.value?.text ?? null);
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('FileFacts.assignmentsOf', () => {
+  test.each([
+    ['a plain assignment', 'python', 'x = 1\n', 'x', ['1']],
+    ['a chained assignment binds both names', 'python', 'x = y = 2\n', 'y', ['2']],
+    ['the first name of a chained assignment', 'python', 'x = y = 2\n', 'x', ['2']],
+    ['a keyword argument is no binding', 'python', 'f(x=1)\n', 'x', []],
+    ['a default parameter is no binding', 'python', 'def f(x=1):\n    pass\n', 'x', []],
+    ['a comparison is no binding', 'python', 'x == 1\n', 'x', []],
+    ['an annotated assignment', 'python', 'x: int = 3\n', 'x', ['3']],
+    ['a tuple target is destructured', 'python', 'x, y = 1, 2\n', 'y', [null]],
+    ['a name in a dict is no binding', 'python', 'd = {"k": x}\n', 'x', []],
+    ['an attribute of self', 'python', 'self.sm = make()\n', 'self.sm', ['make()']],
+    ['a declaration', 'typescript', 'const x = 1;\n', 'x', ['1']],
+    ['a second declarator', 'typescript', 'let a = 1, x = 2;\n', 'x', ['2']],
+    ['a require is an import, not a binding', 'javascript', "const x = require('m');\n", 'x', []],
+    ['a destructured name', 'typescript', 'const { x } = o;\n', 'x', [null]],
+    ['a class field is no binding', 'typescript', 'class A { x = 1; }\n', 'x', []],
+    ['a loop variable', 'python', 'for x in items:\n    pass\n', 'x', [null]],
+  ] as const)('%s', async (_name, grammar, source, name, expected) => {
+    expect(await assignmentsOf(grammar, source, name)).toEqual(expected);
   });
 });
