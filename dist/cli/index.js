@@ -31113,6 +31113,8 @@ function unseenDeploy(site, context) {
 
 const BINDERS = new Set(['assignment', 'variable_declarator', 'assignment_expression']);
 const AUGMENTED = new Set(['augmented_assignment', 'augmented_assignment_expression']);
+/** A pattern element with a default: `{ x = 1 }`, `[x = 1]`; its `left` is bound. */
+const DEFAULTED = ['object_assignment_pattern', 'assignment_pattern'];
 const PATTERNS = new Set([
     'pattern_list',
     'tuple_pattern',
@@ -31123,6 +31125,7 @@ const PATTERNS = new Set([
     'rest_pattern',
     'shorthand_property_identifier_pattern',
     'list_splat_pattern',
+    ...DEFAULTED,
 ]);
 /** `a.b`, `a[b]`: whose `object` (Python subscript: `value`) a store or method call changes. */
 const MEMBERS = new Set(['attribute', 'subscript', 'member_expression', 'subscript_expression']);
@@ -31191,7 +31194,7 @@ function findBindings(facts, target) {
             // `name = ...`: the smallest node around the name and the `=` is the statement or
             // declarator it starts; when it starts with the name, the name is its whole target.
             const holder = facts.root.descendantForIndex(start, occurrence.sign + 1);
-            if (holder?.startIndex === start) {
+            if (holder?.startIndex === start && !DEFAULTED.includes(typeOf(holder))) {
                 const value = BINDERS.has(typeOf(holder)) ? rightOf(holder) : null;
                 if (value && !isRequire(value)) {
                     const scope = facts.scopeOf(holder);
@@ -31297,6 +31300,10 @@ function bindingAt(node, parent) {
     }
     if (!PATTERNS.has(typeOf(node)) && !PATTERNS.has(typeOf(parent)))
         return undefined;
+    // The default of `{ x = fallback }` is a use of `fallback`, not a binding.
+    if (DEFAULTED.includes(typeOf(parent)) && parent.childForFieldName('left')?.id !== node.id) {
+        return undefined;
+    }
     let holder = parent;
     while (holder && PATTERNS.has(typeOf(holder)))
         holder = holder.parent;

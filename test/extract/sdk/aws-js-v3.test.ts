@@ -148,6 +148,24 @@ export function command(request: object) {
     ],
   },
   {
+    name: 'tags destructured with a default are unresolved, named as destructured',
+    source: `import { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker';
+
+export function command(options: { tags?: object[] }) {
+  const { tags = [] } = options;
+  return new CreateTrainingJobCommand({ TrainingJobName: 'job', Tags: tags });
+}
+`,
+    expected: [
+      {
+        address: 'infra.ts:5:sagemaker.create_training_job',
+        type: 'aws:sagemaker:create_training_job',
+        tags: {},
+        unresolved: 'tags come from `tags`, destructured from `options`',
+      },
+    ],
+  },
+  {
     name: 'a Command class that is not from an AWS SDK package is ignored',
     source: `import { RunInstancesCommand } from './local-commands';
 

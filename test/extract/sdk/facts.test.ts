@@ -291,6 +291,15 @@ describe('FileFacts.assignmentsOf', () => {
     ['a second declarator', 'typescript', 'let a = 1, x = 2;\n', 'x', ['2']],
     ['a require is an import, not a binding', 'javascript', "const x = require('m');\n", 'x', []],
     ['a destructured name', 'typescript', 'const { x } = o;\n', 'x', [null]],
+    [
+      'a default in a pattern is no binding of it',
+      'typescript',
+      'const { x = 1 } = o;\n',
+      'x',
+      [null],
+    ],
+    ['a default in an array pattern', 'javascript', 'const [a, x = 1] = list;\n', 'x', [null]],
+    ['the default itself is a use', 'typescript', 'const { a = x } = o;\n', 'x', []],
     ['a class field is no binding', 'typescript', 'class A { x = 1; }\n', 'x', []],
     ['a loop variable', 'python', 'for x in items:\n    pass\n', 'x', [null]],
   ] as const)('%s', async (_name, grammar, source, name, expected) => {
