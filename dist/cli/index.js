@@ -32456,25 +32456,30 @@ function resourcesOf(file, calls, facts, attribution) {
     }
     return resources;
 }
+/** One resource, written out rather than spread: this runs for every call site found. */
 function toResource(file, node, emitted) {
     const line = lineOf(node);
     const tags = {};
     for (const [key, entry] of emitted.tags)
         tags[key] = entry.value;
-    return {
+    const resource = {
         address: `${file}:${line}:${emitted.callee}`,
         type: emitted.type,
         provider: emitted.provider,
         format: 'sdk',
         file,
         line,
-        ...(emitted.tagsNode ? { tagsLine: lineOf(emitted.tagsNode) } : {}),
         tags,
         origins: emitted.origins,
-        ...(emitted.unresolved ? { unresolved: emitted.unresolved } : {}),
         tagTarget: 'tags',
-        ...(Object.keys(emitted.attributes).length > 0 ? { attributes: emitted.attributes } : {}),
     };
+    if (emitted.tagsNode)
+        resource.tagsLine = lineOf(emitted.tagsNode);
+    if (emitted.unresolved)
+        resource.unresolved = emitted.unresolved;
+    if (Object.keys(emitted.attributes).length > 0)
+        resource.attributes = emitted.attributes;
+    return resource;
 }
 function fromCreate(call, taggings, facts) {
     const { operation } = call;
@@ -32501,8 +32506,8 @@ function fromCreate(call, taggings, facts) {
         provider: 'aws',
         tags,
         origins,
-        ...(tagsNode ? { tagsNode } : {}),
-        ...(unresolved ? { unresolved } : {}),
+        tagsNode,
+        unresolved,
         attributes: instanceTypeOf(call.args.keywords, 'InstanceType'),
     };
 }
@@ -32520,8 +32525,8 @@ function fromSageMaker(call) {
         provider: 'aws',
         tags: reading.tags,
         origins: originsOf(reading.tags, 'call'),
-        ...(reading.node ? { tagsNode: reading.node } : {}),
-        ...(reading.unresolved ? { unresolved: reading.unresolved } : {}),
+        tagsNode: reading.node,
+        unresolved: reading.unresolved,
         attributes: instanceTypeOf(call.args.keywords, 'instance_type'),
     };
 }
@@ -32536,8 +32541,8 @@ function fromAiCall(call, policy) {
         provider: call.family === 'bedrock' ? 'aws' : call.family,
         tags: reading.tags,
         origins: originsOf(reading.tags, 'request'),
-        ...(reading.tagsNode ? { tagsNode: reading.tagsNode } : {}),
-        ...(reading.unresolved ? { unresolved: reading.unresolved } : {}),
+        tagsNode: reading.tagsNode,
+        unresolved: reading.unresolved,
         attributes: reading.attributes,
     };
 }

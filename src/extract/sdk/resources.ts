@@ -6,6 +6,7 @@ import { lookupPath } from './arguments.js';
 import { readAttribution } from './attribution.js';
 import type { AttributionPolicy } from './attribution-policy.js';
 import type { CreateCall, SageMakerCall, SdkCall, TaggingCall } from './calls.js';
+import type { Mutable } from '../types.js';
 import type { FileFacts } from './facts.js';
 import { taggingCallsFor } from './follow-up.js';
 import type { StaticValue } from './static-value.js';
@@ -19,8 +20,8 @@ interface Emitted {
   readonly provider: string;
   readonly tags: ReadonlyMap<string, TagEntry>;
   readonly origins: Readonly<Record<string, TagOrigin>>;
-  readonly tagsNode?: Node;
-  readonly unresolved?: string;
+  readonly tagsNode: Node | undefined;
+  readonly unresolved: string | undefined;
   readonly attributes: Readonly<Record<string, string>>;
 }
 
@@ -47,24 +48,26 @@ export function resourcesOf(
   return resources;
 }
 
+/** One resource, written out rather than spread: this runs for every call site found. */
 function toResource(file: string, node: Node, emitted: Emitted): Resource {
   const line = lineOf(node);
   const tags: Record<string, string | null> = {};
   for (const [key, entry] of emitted.tags) tags[key] = entry.value;
-  return {
+  const resource: Mutable<Resource> = {
     address: `${file}:${line}:${emitted.callee}`,
     type: emitted.type,
     provider: emitted.provider,
     format: 'sdk',
     file,
     line,
-    ...(emitted.tagsNode ? { tagsLine: lineOf(emitted.tagsNode) } : {}),
     tags,
     origins: emitted.origins,
-    ...(emitted.unresolved ? { unresolved: emitted.unresolved } : {}),
     tagTarget: 'tags',
-    ...(Object.keys(emitted.attributes).length > 0 ? { attributes: emitted.attributes } : {}),
   };
+  if (emitted.tagsNode) resource.tagsLine = lineOf(emitted.tagsNode);
+  if (emitted.unresolved) resource.unresolved = emitted.unresolved;
+  if (Object.keys(emitted.attributes).length > 0) resource.attributes = emitted.attributes;
+  return resource;
 }
 
 function fromCreate(call: CreateCall, taggings: readonly TaggingCall[], facts: FileFacts): Emitted {
@@ -91,8 +94,8 @@ function fromCreate(call: CreateCall, taggings: readonly TaggingCall[], facts: F
     provider: 'aws',
     tags,
     origins,
-    ...(tagsNode ? { tagsNode } : {}),
-    ...(unresolved ? { unresolved } : {}),
+    tagsNode,
+    unresolved,
     attributes: instanceTypeOf(call.args.keywords, 'InstanceType'),
   };
 }
@@ -111,8 +114,8 @@ function fromSageMaker(call: SageMakerCall): Emitted {
     provider: 'aws',
     tags: reading.tags,
     origins: originsOf(reading.tags, 'call'),
-    ...(reading.node ? { tagsNode: reading.node } : {}),
-    ...(reading.unresolved ? { unresolved: reading.unresolved } : {}),
+    tagsNode: reading.node,
+    unresolved: reading.unresolved,
     attributes: instanceTypeOf(call.args.keywords, 'instance_type'),
   };
 }
@@ -129,8 +132,8 @@ function fromAiCall(call: AiCallSite, policy: AttributionPolicy): Emitted {
     provider: call.family === 'bedrock' ? 'aws' : call.family,
     tags: reading.tags,
     origins: originsOf(reading.tags, 'request'),
-    ...(reading.tagsNode ? { tagsNode: reading.tagsNode } : {}),
-    ...(reading.unresolved ? { unresolved: reading.unresolved } : {}),
+    tagsNode: reading.tagsNode,
+    unresolved: reading.unresolved,
     attributes: reading.attributes,
   };
 }
