@@ -29998,14 +29998,26 @@ function unwrap(node) {
 }
 /**
  * `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. Remembered per
- * node of the current tree: a call's callee is split by every reader that classifies it.
+ * node of the current tree, with the chains of its prefixes (`a.b`): a call's callee is split
+ * by every reader that classifies it, and its receiver is evaluated after.
  */
 function memberChain(node) {
-    const known = treeMemory(node.tree).chains.get(node.id);
+    const { chains } = treeMemory(node.tree);
+    const known = chains.get(node.id);
     if (known)
         return known;
     const chain = splitChain(node);
-    treeMemory(node.tree).chains.set(node.id, chain);
+    chains.set(node.id, chain);
+    for (let length = 1; length < chain.nodes.length; length += 1) {
+        const prefix = chain.nodes[length - 1];
+        if (chains.has(prefix.id))
+            continue;
+        chains.set(prefix.id, {
+            base: chain.base,
+            segments: chain.segments.slice(0, length),
+            nodes: chain.nodes.slice(0, length),
+        });
+    }
     return chain;
 }
 function splitChain(node) {
@@ -30667,16 +30679,18 @@ function propertyKey(node) {
 /** The names a method's receiver goes by. */
 const values_RECEIVERS = new Set(['self', 'this', 'cls']);
 function evaluateMember(node, context) {
-    const object = syntax_objectOf(node);
-    const property = propertyOf(node);
-    if (!object || !property)
+    // Split once for the whole chain: `a.b` of `a.b.c` costs no new questions to the parser.
+    const { base, segments, nodes } = memberChain(node);
+    const property = segments.at(-1);
+    const object = nodes.length > 1 ? nodes[nodes.length - 2] : base;
+    if (property === undefined || !object)
         return unknown(`\`${excerpt(node)}\``);
     // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
-    if (values_RECEIVERS.has(unwrap(object).text)) {
+    if (values_RECEIVERS.has(object.text)) {
         return resolveAttribute(compact(node.text), context);
     }
     const value = evaluate(object, context);
-    return memberOf(value, property.text, node);
+    return memberOf(value, property, node);
 }
 function memberOf(value, name, node) {
     if (value.kind === 'module') {
@@ -31836,8 +31850,14 @@ class FileFacts {
         const callee = calleeOf(call);
         if (!callee)
             return null;
-        const name = CALLEE_WRAPPERS.has(typeOf(callee)) ? propertyOf(callee) : callee;
-        return name && isTokenAt(name, start, end) ? { call, callee } : null;
+        if (!CALLEE_WRAPPERS.has(typeOf(callee)))
+            return isTokenAt(callee, start, end) ? { call, callee } : null;
+        // A member chain ends with its last name; `#name` is a private one.
+        const last = memberChain(callee).segments.at(-1);
+        const name = this.text.slice(start, end);
+        return (last === name || last === `#${name}`) && callee.endIndex === end
+            ? { call, callee }
+            : null;
     }
     /**
      * The nodes directly around each whole-word occurrence of `word`: the smallest node that

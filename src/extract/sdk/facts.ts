@@ -4,7 +4,7 @@ import { importsOf, type ImportBinding } from './imports.js';
 import type { Grammar } from './parser.js';
 import { FUNCTION_TYPES, Scopes, type Scope } from './scopes.js';
 import type { StaticValue } from './static-value.js';
-import { calleeOf, compact, isNameChar, propertyOf, typeOf, wordOccurrences } from './syntax.js';
+import { calleeOf, compact, isNameChar, memberChain, typeOf, wordOccurrences } from './syntax.js';
 
 export type { Assignment, ImportBinding, Mutation, Scope };
 
@@ -177,8 +177,14 @@ export class FileFacts {
     if (!call || !CALL_TYPES.has(typeOf(call))) return null;
     const callee = calleeOf(call);
     if (!callee) return null;
-    const name = CALLEE_WRAPPERS.has(typeOf(callee)) ? propertyOf(callee) : callee;
-    return name && isTokenAt(name, start, end) ? { call, callee } : null;
+    if (!CALLEE_WRAPPERS.has(typeOf(callee)))
+      return isTokenAt(callee, start, end) ? { call, callee } : null;
+    // A member chain ends with its last name; `#name` is a private one.
+    const last = memberChain(callee).segments.at(-1);
+    const name = this.text.slice(start, end);
+    return (last === name || last === `#${name}`) && callee.endIndex === end
+      ? { call, callee }
+      : null;
   }
 
   /**

@@ -221,13 +221,24 @@ export interface MemberChain {
 
 /**
  * `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. Remembered per
- * node of the current tree: a call's callee is split by every reader that classifies it.
+ * node of the current tree, with the chains of its prefixes (`a.b`): a call's callee is split
+ * by every reader that classifies it, and its receiver is evaluated after.
  */
 export function memberChain(node: Node): MemberChain {
-  const known = treeMemory(node.tree).chains.get(node.id);
+  const { chains } = treeMemory(node.tree);
+  const known = chains.get(node.id);
   if (known) return known;
   const chain = splitChain(node);
-  treeMemory(node.tree).chains.set(node.id, chain);
+  chains.set(node.id, chain);
+  for (let length = 1; length < chain.nodes.length; length += 1) {
+    const prefix = chain.nodes[length - 1] as Node;
+    if (chains.has(prefix.id)) continue;
+    chains.set(prefix.id, {
+      base: chain.base,
+      segments: chain.segments.slice(0, length),
+      nodes: chain.nodes.slice(0, length),
+    });
+  }
   return chain;
 }
 

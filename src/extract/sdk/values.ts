@@ -6,10 +6,10 @@ import { excerpt, unknown, type Located, type StaticValue } from './static-value
 import {
   compact,
   keyTextAt,
+  memberChain,
   namedChildrenOf,
   objectOf,
   plainKey,
-  propertyOf,
   splitPair,
   stringLiteral,
   subscriptOf,
@@ -184,15 +184,17 @@ function propertyKey(node: Node): string | null {
 const RECEIVERS = new Set(['self', 'this', 'cls']);
 
 function evaluateMember(node: Node, context: EvalContext): StaticValue {
-  const object = objectOf(node);
-  const property = propertyOf(node);
-  if (!object || !property) return unknown(`\`${excerpt(node)}\``);
+  // Split once for the whole chain: `a.b` of `a.b.c` costs no new questions to the parser.
+  const { base, segments, nodes } = memberChain(node);
+  const property = segments.at(-1);
+  const object = nodes.length > 1 ? nodes[nodes.length - 2] : base;
+  if (property === undefined || !object) return unknown(`\`${excerpt(node)}\``);
   // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
-  if (RECEIVERS.has(unwrap(object).text)) {
+  if (RECEIVERS.has(object.text)) {
     return resolveAttribute(compact(node.text), context);
   }
   const value = evaluate(object, context);
-  return memberOf(value, property.text, node);
+  return memberOf(value, property, node);
 }
 
 function memberOf(value: StaticValue, name: string, node: Node): StaticValue {
