@@ -31202,7 +31202,7 @@ function findBindings(facts, target) {
     const python = facts.grammar === 'python';
     for (const [start, end] of wordOccurrences(facts.text, target)) {
         const occurrence = readOccurrence(facts.text, start, end, python);
-        if (occurrence.kind === 'use')
+        if (occurrence.kind === 'use' || facts.inImportStatement(start))
             continue;
         if (occurrence.kind === 'assigned') {
             // `name = ...`: the smallest node around the name and the `=` is the statement or
@@ -31389,25 +31389,47 @@ function methodMutation(member, call, at) {
 
 /** The file's imports, found from its `import` / `require` words and read from the tree. */
 function importsOf(facts) {
-    const imports = new Map();
+    const bindings = new Map();
+    const statements = [];
     for (const statement of facts.wordParents('import')) {
-        if (typeOf(statement) === 'import_statement' && facts.grammar === 'python') {
-            addPythonImport(statement, imports);
+        const type = typeOf(statement);
+        if (type === 'import_statement' && facts.grammar === 'python') {
+            addPythonImport(statement, bindings);
         }
-        else if (typeOf(statement) === 'import_from_statement') {
-            addPythonFromImport(statement, imports);
+        else if (type === 'import_from_statement') {
+            addPythonFromImport(statement, bindings);
         }
-        else if (typeOf(statement) === 'import_statement') {
-            addJsImport(statement, imports);
+        else if (type === 'import_statement') {
+            addJsImport(statement, bindings);
         }
+        else {
+            continue;
+        }
+        statements.push([statement.startIndex, statement.endIndex]);
     }
     if (facts.grammar !== 'python') {
         for (const word of facts.wordNodes('require', /\s*\(/y))
-            addRequire(word, imports);
+            addRequire(word, bindings);
     }
-    return imports;
+    return { bindings, statements };
 }
+/**
+ * `import a.b, c` and `from m import a, b` with plain names only, read from the statement's
+ * text: the tree has confirmed it is an import statement, and for this shape the text says
+ * everything the statement's parts would, at one question to the parser instead of several.
+ * Aliases, parentheses, comments and line continuations are read from the tree.
+ */
+const PLAIN_IMPORT = /^import\s+([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)$/;
+const PLAIN_FROM_IMPORT = /^from\s+([.\w]+)\s+import\s+([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)$/;
 function addPythonImport(node, imports) {
+    const plain = PLAIN_IMPORT.exec(node.text);
+    if (plain) {
+        for (const dotted of (plain[1] ?? '').split(',')) {
+            const top = dotted.trim().split('.')[0] ?? '';
+            imports.set(top, { module: top, name: null });
+        }
+        return;
+    }
     for (const name of node.childrenForFieldName('name')) {
         if (name?.type === 'aliased_import') {
             const module = name.childForFieldName('name')?.text ?? '';
@@ -31421,6 +31443,14 @@ function addPythonImport(node, imports) {
     }
 }
 function addPythonFromImport(node, imports) {
+    const plain = PLAIN_FROM_IMPORT.exec(node.text);
+    if (plain) {
+        const module = plain[1] ?? '';
+        for (const name of (plain[2] ?? '').split(',')) {
+            imports.set(name.trim(), { module, name: name.trim() });
+        }
+        return;
+    }
     const module = node.childForFieldName('module_name')?.text ?? '';
     for (const name of node.childrenForFieldName('name')) {
         if (name?.type === 'aliased_import') {
@@ -31452,14 +31482,23 @@ function addJsImport(node, imports) {
         }
         if (type === 'named_imports') {
             for (const specifier of part.namedChildren) {
-                // `A` or `A as B`: the imported name, then the local one when it differs.
-                const [name, alias] = specifier ? namedChildrenOf(specifier).filter(isCode) : [];
+                if (!specifier)
+                    continue;
+                // Most specifiers are a plain name, imported under itself.
+                const text = specifier.text;
+                if (imports_PLAIN_NAME.test(text)) {
+                    imports.set(text, { module, name: text });
+                    continue;
+                }
+                // `A as B`: the imported name, then the local one.
+                const [name, alias] = namedChildrenOf(specifier).filter(isCode);
                 if (name)
                     imports.set((alias ?? name).text, { module, name: name.text });
             }
         }
     }
 }
+const imports_PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
 function isCode(node) {
     return typeOf(node) !== 'comment';
 }
@@ -31719,7 +31758,7 @@ class FileFacts {
     root;
     scopes;
     bindings = new Map();
-    importMap;
+    importsRead;
     /**
      * Values of bindings already evaluated, kept by the evaluator (a shared tag list is read by
      * every call using it); held per file, so they are dropped with it.
@@ -31764,8 +31803,13 @@ class FileFacts {
         return this.bindingsOf(target).mutations;
     }
     imports() {
-        this.importMap ??= importsOf(this);
-        return this.importMap;
+        this.importsRead ??= importsOf(this);
+        return this.importsRead.bindings;
+    }
+    /** Whether `offset` lies in an `import` statement, where names are bound only as imports. */
+    inImportStatement(offset) {
+        this.importsRead ??= importsOf(this);
+        return this.importsRead.statements.some(([start, end]) => start <= offset && offset < end);
     }
     /** Functions and methods of this name, for following a helper's `return`. */
     functionsNamed(name) {

@@ -115,7 +115,7 @@ export function findBindings(
   const python = facts.grammar === 'python';
   for (const [start, end] of wordOccurrences(facts.text, target)) {
     const occurrence = readOccurrence(facts.text, start, end, python);
-    if (occurrence.kind === 'use') continue;
+    if (occurrence.kind === 'use' || facts.inImportStatement(start)) continue;
     if (occurrence.kind === 'assigned') {
       // `name = ...`: the smallest node around the name and the `=` is the statement or
       // declarator it starts; when it starts with the name, the name is its whole target.

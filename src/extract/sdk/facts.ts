@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { findBindings, type Assignment, type Mutation } from './bindings.js';
-import { importsOf, type ImportBinding } from './imports.js';
+import { importsOf, type ImportBinding, type Imports } from './imports.js';
 import type { Grammar } from './parser.js';
 import { FUNCTION_TYPES, Scopes, type Scope } from './scopes.js';
 import type { StaticValue } from './static-value.js';
@@ -36,7 +36,7 @@ export class FileFacts {
     string,
     { assignments: Assignment[]; mutations: Mutation[] }
   >();
-  private importMap: ReadonlyMap<string, ImportBinding> | undefined;
+  private importsRead: Imports | undefined;
   /**
    * Values of bindings already evaluated, kept by the evaluator (a shared tag list is read by
    * every call using it); held per file, so they are dropped with it.
@@ -90,8 +90,14 @@ export class FileFacts {
   }
 
   imports(): ReadonlyMap<string, ImportBinding> {
-    this.importMap ??= importsOf(this);
-    return this.importMap;
+    this.importsRead ??= importsOf(this);
+    return this.importsRead.bindings;
+  }
+
+  /** Whether `offset` lies in an `import` statement, where names are bound only as imports. */
+  inImportStatement(offset: number): boolean {
+    this.importsRead ??= importsOf(this);
+    return this.importsRead.statements.some(([start, end]) => start <= offset && offset < end);
   }
 
   /** Functions and methods of this name, for following a helper's `return`. */

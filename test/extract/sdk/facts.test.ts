@@ -302,7 +302,87 @@ describe('FileFacts.assignmentsOf', () => {
     ['the default itself is a use', 'typescript', 'const { a = x } = o;\n', 'x', []],
     ['a class field is no binding', 'typescript', 'class A { x = 1; }\n', 'x', []],
     ['a loop variable', 'python', 'for x in items:\n    pass\n', 'x', [null]],
+    ['an imported name is no assignment', 'python', 'from m import (x, y)\nx = 2\n', 'x', ['2']],
+    [
+      'a name in a JavaScript import list',
+      'typescript',
+      "import { x, y } from 'm';\nx = 3;\n",
+      'x',
+      ['3'],
+    ],
   ] as const)('%s', async (_name, grammar, source, name, expected) => {
     expect(await assignmentsOf(grammar, source, name)).toEqual(expected);
+  });
+});
+
+/** The bindings `imports()` reads, as `local: module name` (`-` for the module itself). */
+async function importsIn(grammar: Grammar, source: string): Promise<string[]> {
+  const tree = await parseSource(source, grammar);
+  try {
+    return [...new FileFacts(grammar, source, tree).imports()].map(
+      ([local, binding]) => `${local}: ${binding.module} ${binding.name ?? '-'}`,
+    );
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('FileFacts.imports', () => {
+  test.each([
+    ['Python modules', 'python', 'import os, boto3\n', ['os: os -', 'boto3: boto3 -']],
+    ['a Python package path binds its top name', 'python', 'import a.b.c\n', ['a: a -']],
+    ['a Python module alias', 'python', 'import numpy as np\n', ['np: numpy -']],
+    [
+      'names from a Python module',
+      'python',
+      'from openai import OpenAI, AsyncOpenAI\n',
+      ['OpenAI: openai OpenAI', 'AsyncOpenAI: openai AsyncOpenAI'],
+    ],
+    [
+      'names from a dotted and a relative module',
+      'python',
+      'from sagemaker.estimator import Estimator\nfrom .local import helper\n',
+      ['Estimator: sagemaker.estimator Estimator', 'helper: .local helper'],
+    ],
+    [
+      'aliases, parentheses and comments in a Python import',
+      'python',
+      'from m import (\n    a as b,  # first\n    c,\n)\n',
+      ['b: m a', 'c: m c'],
+    ],
+    ['a Python wildcard import binds nothing', 'python', 'from m import *\n', []],
+    [
+      'a Python import continued over lines',
+      'python',
+      'from m import a, \\\n    b\n',
+      ['a: m a', 'b: m b'],
+    ],
+    ['an import word in a string', 'python', 'x = "import os"\n', []],
+    [
+      'JavaScript named imports, one aliased',
+      'typescript',
+      "import { EC2Client, RunInstancesCommand as Run } from '@aws-sdk/client-ec2';\n",
+      ['EC2Client: @aws-sdk/client-ec2 EC2Client', 'Run: @aws-sdk/client-ec2 RunInstancesCommand'],
+    ],
+    [
+      'JavaScript default and namespace imports',
+      'typescript',
+      "import Anthropic from '@anthropic-ai/sdk';\nimport * as ec2 from '@aws-sdk/client-ec2';\n",
+      ['Anthropic: @anthropic-ai/sdk default', 'ec2: @aws-sdk/client-ec2 -'],
+    ],
+    [
+      'a comment inside a JavaScript specifier',
+      'typescript',
+      "import { A /* the client */ as B } from 'm';\n",
+      ['B: m A'],
+    ],
+    [
+      'require, whole and destructured',
+      'javascript',
+      "const sdk = require('m');\nconst { A, B: C } = require('n');\n",
+      ['sdk: m -', 'A: n A', 'C: n B'],
+    ],
+  ] as const)('%s', async (_name, grammar, source, expected) => {
+    expect(await importsIn(grammar, source)).toEqual(expected);
   });
 });
