@@ -31553,7 +31553,13 @@ class Scopes {
     byId = new Map();
     /** The function scopes found so far, in order of their start. */
     functions = [];
-    constructor(root) {
+    /**
+     * Python only: the text, whose functions all begin with `def`, `async` or `lambda`, so that
+     * a node beginning otherwise is known not to be one without asking the parser its type.
+     */
+    pythonText;
+    constructor(root, grammar, text) {
+        this.pythonText = grammar === 'python' ? text : undefined;
         this.module = new ModuleScope(root);
         this.byId.set(root.id, this.module);
     }
@@ -31575,8 +31581,9 @@ class Scopes {
             }
             if (!child || child.id === node.id)
                 return scope;
-            if (FUNCTION_TYPES.has(typeOf(child)))
+            if (this.mayBeFunction(child) && FUNCTION_TYPES.has(typeOf(child))) {
                 scope = this.ofFunction(child, scope).id;
+            }
             current = child;
         }
     }
@@ -31592,6 +31599,15 @@ class Scopes {
             at -= 1;
         this.functions.splice(at, 0, scope);
         return scope;
+    }
+    mayBeFunction(node) {
+        const text = this.pythonText;
+        if (text === undefined)
+            return true;
+        const start = node.startIndex;
+        return (text.startsWith('def', start) ||
+            text.startsWith('lambda', start) ||
+            text.startsWith('async', start));
     }
     /**
      * The innermost scope found so far whose node holds [start, end) and does not span exactly
@@ -31781,7 +31797,7 @@ class FileFacts {
         this.grammar = grammar;
         this.text = text;
         this.root = tree.rootNode;
-        this.scopes = new Scopes(this.root);
+        this.scopes = new Scopes(this.root, grammar, text);
     }
     /** The module scope's id. */
     get moduleScope() {

@@ -62,7 +62,7 @@ export class FileFacts {
     tree: Tree,
   ) {
     this.root = tree.rootNode;
-    this.scopes = new Scopes(this.root);
+    this.scopes = new Scopes(this.root, grammar, text);
   }
 
   /** The module scope's id. */

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { Grammar } from './parser.js';
 import { typeOf } from './syntax.js';
 
 /** A function, method, lambda or the module itself: where names are bound. */
@@ -40,7 +41,14 @@ export class Scopes {
   /** The function scopes found so far, in order of their start. */
   private readonly functions: FunctionScope[] = [];
 
-  constructor(root: Node) {
+  /**
+   * Python only: the text, whose functions all begin with `def`, `async` or `lambda`, so that
+   * a node beginning otherwise is known not to be one without asking the parser its type.
+   */
+  private readonly pythonText: string | undefined;
+
+  constructor(root: Node, grammar: Grammar, text: string) {
+    this.pythonText = grammar === 'python' ? text : undefined;
     this.module = new ModuleScope(root);
     this.byId.set(root.id, this.module);
   }
@@ -63,7 +71,9 @@ export class Scopes {
         continue;
       }
       if (!child || child.id === node.id) return scope;
-      if (FUNCTION_TYPES.has(typeOf(child))) scope = this.ofFunction(child, scope).id;
+      if (this.mayBeFunction(child) && FUNCTION_TYPES.has(typeOf(child))) {
+        scope = this.ofFunction(child, scope).id;
+      }
       current = child;
     }
   }
@@ -78,6 +88,17 @@ export class Scopes {
     while (at > 0 && (this.functions[at - 1] as FunctionScope).start > scope.start) at -= 1;
     this.functions.splice(at, 0, scope);
     return scope;
+  }
+
+  private mayBeFunction(node: Node): boolean {
+    const text = this.pythonText;
+    if (text === undefined) return true;
+    const start = node.startIndex;
+    return (
+      text.startsWith('def', start) ||
+      text.startsWith('lambda', start) ||
+      text.startsWith('async', start)
+    );
   }
 
   /**
