@@ -24659,6 +24659,31 @@ function scalarValue(source, node) {
         return null;
     return yaml_nodes_scalarText(resolved.value, resolved.source);
 }
+/**
+ * `number` or `boolean` when `node` is a plain scalar the Kubernetes API's YAML decoder reads
+ * as one (YAML 1.1 as in go-yaml: `1.10`, `0x1F`, `1_000`, `.5`, `yes`, `off`, `y`), so that a
+ * field that takes only strings (a label, an annotation) cannot hold it; `undefined` for text,
+ * quoted or tagged scalars and anything else.
+ */
+function nonStringScalar(source, node) {
+    const resolved = resolveNode(source, node);
+    if (!(0,dist/* isScalar */.jn)(resolved) || resolved.type !== 'PLAIN' || resolved.tag !== undefined) {
+        return undefined;
+    }
+    const text = resolved.source;
+    if (typeof text !== 'string' || text === '')
+        return undefined;
+    if (YAML11_BOOLEAN.test(text))
+        return 'boolean';
+    const digits = text.replace(/_/g, '');
+    return GO_INTEGER.test(digits) || YAML_FLOAT.test(digits) || SPECIAL_FLOAT.test(text)
+        ? 'number'
+        : undefined;
+}
+const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const GO_INTEGER = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|[0-9]+)$/;
+const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 function yaml_nodes_scalarText(value, source) {
     if (typeof value === 'string')
         return value;
@@ -24775,12 +24800,16 @@ function readLabelMap(source, holder, key, origin) {
         if (name === undefined)
             continue;
         const entryLine = nodeLine(source, entry.key, line);
-        labels.set(name, {
+        const label = {
             value: labelValue(source, entry.value),
             origin: file === undefined
                 ? { line: entryLine, source: origin.source }
                 : { line: entryLine, file, source: origin.source },
-        });
+        };
+        const written = nonStringScalar(source, entry.value);
+        if (written !== undefined)
+            label.written = written;
+        labels.set(name, label);
     }
     return { labels, line };
 }
@@ -24840,6 +24869,36 @@ function overlayLabels(base, overrides) {
     for (const [key, entry] of overrides)
         merged.set(key, entry);
     return merged;
+}
+/**
+ * An input error for each label, annotation or cloud tag of an object written as a plain YAML
+ * number or boolean (`version: 1.10`, `canary: yes`): the Kubernetes API takes only text in
+ * these maps and rejects the whole object, whatever the policy asks of it. `file` is the
+ * object's own file, for entries set there.
+ */
+function nonTextValueErrors(file, holders, cloudTags) {
+    const sets = [];
+    for (const holder of holders) {
+        sets.push({ labels: holder.labels, noun: 'label', path: holder.path });
+        sets.push({ labels: holder.annotations, noun: 'annotation', path: holder.path });
+    }
+    if (cloudTags)
+        sets.push({ labels: cloudTags, noun: 'tag', path: 'spec.tags' });
+    const errors = [];
+    for (const { labels, noun, path } of sets) {
+        for (const [key, entry] of labels) {
+            if (entry.written === undefined)
+                continue;
+            const value = entry.value ?? '';
+            errors.push({
+                file: entry.origin.file ?? file,
+                line: entry.origin.line,
+                message: `${noun} ${key} in ${path} is written as a YAML ${entry.written} (${value}); the ` +
+                    `Kubernetes API takes only text there and rejects the object: quote it, "${value}"`,
+            });
+        }
+    }
+    return errors;
 }
 
 ;// CONCATENATED MODULE: ./src/extract/kubernetes/parse.ts
@@ -25250,14 +25309,23 @@ function mergeMap(base, source, node, patch) {
         const value = scalarValue(source, pair.value);
         if (value === null)
             merged.delete(key);
-        else if (value !== undefined)
-            merged.set(key, patchEntry(value, source, pair.key, patch));
+        else if (value !== undefined) {
+            merged.set(key, patchEntry(value, source, pair.key, pair.value, patch));
+        }
     }
     return merged;
 }
-function patchEntry(value, source, node, patch) {
-    const line = nodeLine(source, node, 1) + patch.lineOffset;
-    return { value, origin: { file: patch.file, line, source: 'kustomize patch' } };
+/** A label a patch sets: `value`, read from `valueNode`, at the line of `at`. */
+function patchEntry(value, source, at, valueNode, patch) {
+    const line = nodeLine(source, at, 1) + patch.lineOffset;
+    const entry = {
+        value,
+        origin: { file: patch.file, line, source: 'kustomize patch' },
+    };
+    const written = nonStringScalar(source, valueNode);
+    if (written !== undefined)
+        entry.written = written;
+    return entry;
 }
 function jsonPatch(source, operations, patch, manifests) {
     let result = manifests;
@@ -25277,7 +25345,7 @@ function jsonPatch(source, operations, patch, manifests) {
             if (pointer.key !== undefined) {
                 const text = scalarValue(source, value);
                 if (text !== undefined)
-                    next.set(pointer.key, patchEntry(text ?? '', source, operation, patch));
+                    next.set(pointer.key, patchEntry(text ?? '', source, operation, value, patch));
                 return next;
             }
             return mergeMap(next, source, value, patch);
@@ -26118,6 +26186,7 @@ function splitLabels(labels) {
 
 
 
+
 /**
  * Kubernetes manifests: plain YAML or JSON objects (multi-document, `List`s expanded),
  * kustomizations, and Helm templates (skipped with one notice per chart).
@@ -26144,6 +26213,7 @@ async function extractKubernetes(files, context) {
     // Two roots may build the same object to the same place; a plain file's objects are each
     // emitted once, so only the built ones need checking for repeats.
     const resources = dedupe(built.flatMap((manifest) => manifestResources(manifest, context.policy)));
+    const valueErrors = built.flatMap(valueTypeErrors);
     // Nothing reads a plain file's objects after this loop: they are turned into resources at
     // once and not kept, so that they never outlive the file.
     for (const file of plain) {
@@ -26154,12 +26224,14 @@ async function extractKubernetes(files, context) {
                 continue;
             for (const resource of manifestResources(manifest, context.policy))
                 resources.push(resource);
+            for (const error of valueTypeErrors(manifest))
+                valueErrors.push(error);
         }
     }
     const notices = [...(await helmNotices(helm, context)), ...builder.notices];
     return {
         resources: sortResources(resources),
-        errors: [...store.errors, ...builder.errors],
+        errors: [...store.errors, ...builder.errors, ...dedupeErrors(valueErrors)],
         notices,
     };
 }
@@ -26181,6 +26253,26 @@ async function buildRoots(kustomizations, builder) {
             loaded.add(key);
     }
     return { manifests, loaded };
+}
+/** Labels, annotations and cloud tags of an object that the Kubernetes API would reject. */
+function valueTypeErrors(manifest) {
+    const holders = [
+        manifest.metadata,
+        ...manifest.templates,
+        ...manifest.claimTemplates.map((claim) => claim.metadata),
+    ];
+    return nonTextValueErrors(manifest.file, holders, manifest.cloudTags?.tags);
+}
+/** The same entry reached through two kustomizations is reported once. */
+function dedupeErrors(errors) {
+    const seen = new Set();
+    return errors.filter((error) => {
+        const key = `${error.file}:${error.line}:${error.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function dedupe(resources) {
     const seen = new Set();

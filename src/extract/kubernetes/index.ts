@@ -1,8 +1,9 @@
-import type { Extraction, Notice, Resource } from '../../model.js';
+import type { Extraction, InputError, Notice, Resource } from '../../model.js';
 import type { ClaimedFile, ExtractContext, Extractor } from '../types.js';
 import { claimsKubernetesFile, isKustomizationFile } from './claim.js';
 import { helmNotices, isHelmTemplate } from './helm.js';
 import { KustomizeBuilder, objectKey } from './kustomize/build.js';
+import { nonTextValueErrors } from './labels.js';
 import type { Manifest } from './manifest.js';
 import { ManifestStore } from './manifest-store.js';
 import { manifestResources } from './resources.js';
@@ -43,6 +44,7 @@ async function extractKubernetes(
   const resources = dedupe(
     built.flatMap((manifest) => manifestResources(manifest, context.policy)),
   );
+  const valueErrors = built.flatMap(valueTypeErrors);
   // Nothing reads a plain file's objects after this loop: they are turned into resources at
   // once and not kept, so that they never outlive the file.
   for (const file of plain) {
@@ -50,13 +52,14 @@ async function extractKubernetes(
     for (const manifest of (await store.manifests(file.absPath, { keep: false })) ?? []) {
       if (loaded.has(objectKey(manifest))) continue;
       for (const resource of manifestResources(manifest, context.policy)) resources.push(resource);
+      for (const error of valueTypeErrors(manifest)) valueErrors.push(error);
     }
   }
 
   const notices: Notice[] = [...(await helmNotices(helm, context)), ...builder.notices];
   return {
     resources: sortResources(resources),
-    errors: [...store.errors, ...builder.errors],
+    errors: [...store.errors, ...builder.errors, ...dedupeErrors(valueErrors)],
     notices,
   };
 }
@@ -80,6 +83,27 @@ async function buildRoots(
     for (const key of result.loaded) loaded.add(key);
   }
   return { manifests, loaded };
+}
+
+/** Labels, annotations and cloud tags of an object that the Kubernetes API would reject. */
+function valueTypeErrors(manifest: Manifest): InputError[] {
+  const holders = [
+    manifest.metadata,
+    ...manifest.templates,
+    ...manifest.claimTemplates.map((claim) => claim.metadata),
+  ];
+  return nonTextValueErrors(manifest.file, holders, manifest.cloudTags?.tags);
+}
+
+/** The same entry reached through two kustomizations is reported once. */
+function dedupeErrors(errors: readonly InputError[]): InputError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.file}:${error.line}:${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function dedupe(resources: readonly Resource[]): Resource[] {

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import type { TagMap, TagOrigin } from '../../model.js';
+import type { InputError, TagMap, TagOrigin } from '../../model.js';
 import type { Mutable } from '../types.js';
 import {
   asMap,
@@ -8,6 +8,7 @@ import {
   keyText,
   mapPairs,
   nodeLine,
+  nonStringScalar,
   scalarValue,
   type YamlSource,
 } from './yaml-nodes.js';
@@ -17,6 +18,11 @@ export interface LabelEntry {
   /** The value as the user wrote it (YAML null as empty); `null` when it cannot be known. */
   readonly value: string | null;
   readonly origin: TagOrigin;
+  /**
+   * Set when the value is a plain YAML number or boolean (`version: 1.10`, `canary: yes`):
+   * the Kubernetes API takes only text in these maps and rejects the object.
+   */
+  readonly written?: 'number' | 'boolean';
 }
 
 /** Labels by key, in the order they were written. Never mutated once built. */
@@ -64,13 +70,16 @@ export function readLabelMap(
     const name = keyText(entry.key);
     if (name === undefined) continue;
     const entryLine = nodeLine(source, entry.key, line);
-    labels.set(name, {
+    const label: Mutable<LabelEntry> = {
       value: labelValue(source, entry.value),
       origin:
         file === undefined
           ? { line: entryLine, source: origin.source }
           : { line: entryLine, file, source: origin.source },
-    });
+    };
+    const written = nonStringScalar(source, entry.value);
+    if (written !== undefined) label.written = written;
+    labels.set(name, label);
   }
   return { labels, line };
 }
@@ -131,4 +140,45 @@ export function overlayLabels(base: LabelSet, overrides: LabelSet): LabelSet {
   const merged = new Map(base);
   for (const [key, entry] of overrides) merged.set(key, entry);
   return merged;
+}
+
+/** One label set of an object, with what its entries are called and where it sits. */
+interface NamedSet {
+  readonly labels: LabelSet;
+  readonly noun: 'label' | 'annotation' | 'tag';
+  readonly path: string;
+}
+
+/**
+ * An input error for each label, annotation or cloud tag of an object written as a plain YAML
+ * number or boolean (`version: 1.10`, `canary: yes`): the Kubernetes API takes only text in
+ * these maps and rejects the whole object, whatever the policy asks of it. `file` is the
+ * object's own file, for entries set there.
+ */
+export function nonTextValueErrors(
+  file: string,
+  holders: readonly LabelHolder[],
+  cloudTags: LabelSet | undefined,
+): InputError[] {
+  const sets: NamedSet[] = [];
+  for (const holder of holders) {
+    sets.push({ labels: holder.labels, noun: 'label', path: holder.path });
+    sets.push({ labels: holder.annotations, noun: 'annotation', path: holder.path });
+  }
+  if (cloudTags) sets.push({ labels: cloudTags, noun: 'tag', path: 'spec.tags' });
+  const errors: InputError[] = [];
+  for (const { labels, noun, path } of sets) {
+    for (const [key, entry] of labels) {
+      if (entry.written === undefined) continue;
+      const value = entry.value ?? '';
+      errors.push({
+        file: entry.origin.file ?? file,
+        line: entry.origin.line,
+        message:
+          `${noun} ${key} in ${path} is written as a YAML ${entry.written} (${value}); the ` +
+          `Kubernetes API takes only text there and rejects the object: quote it, "${value}"`,
+      });
+    }
+  }
+  return errors;
 }

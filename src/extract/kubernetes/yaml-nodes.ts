@@ -56,6 +56,35 @@ export function scalarValue(source: YamlSource, node: unknown): string | null | 
   return scalarText(resolved.value, resolved.source);
 }
 
+/**
+ * `number` or `boolean` when `node` is a plain scalar the Kubernetes API's YAML decoder reads
+ * as one (YAML 1.1 as in go-yaml: `1.10`, `0x1F`, `1_000`, `.5`, `yes`, `off`, `y`), so that a
+ * field that takes only strings (a label, an annotation) cannot hold it; `undefined` for text,
+ * quoted or tagged scalars and anything else.
+ */
+export function nonStringScalar(
+  source: YamlSource,
+  node: unknown,
+): 'number' | 'boolean' | undefined {
+  const resolved = resolveNode(source, node);
+  if (!isScalar(resolved) || resolved.type !== 'PLAIN' || resolved.tag !== undefined) {
+    return undefined;
+  }
+  const text = resolved.source;
+  if (typeof text !== 'string' || text === '') return undefined;
+  if (YAML11_BOOLEAN.test(text)) return 'boolean';
+  const digits = text.replace(/_/g, '');
+  return GO_INTEGER.test(digits) || YAML_FLOAT.test(digits) || SPECIAL_FLOAT.test(text)
+    ? 'number'
+    : undefined;
+}
+
+const YAML11_BOOLEAN =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const GO_INTEGER = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|[0-9]+)$/;
+const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const SPECIAL_FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
 function scalarText(value: unknown, source: string | undefined): string {
   if (typeof value === 'string') return value;
   return source ?? String(value);

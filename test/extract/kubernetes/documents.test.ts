@@ -213,3 +213,81 @@ describe('aliases', () => {
     });
   });
 });
+
+describe('label values the Kubernetes API rejects', () => {
+  /** A Pod whose metadata labels are `value` under the key `v`, at line 6. */
+  const pod = (value: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    v: ${value}\n`;
+
+  test.each([
+    ['a decimal', '1.10', 'number'],
+    ['an integer', '42', 'number'],
+    ['a signed integer', '-7', 'number'],
+    ['digits with underscores', '1_000', 'number'],
+    ['a hexadecimal integer', '0x1F', 'number'],
+    ['a binary integer', '0b101', 'number'],
+    ['an octal integer', '0o17', 'number'],
+    ['a leading-zero number', '08', 'number'],
+    ['a fraction without a whole part', '.5', 'number'],
+    ['an exponent', '1e3', 'number'],
+    ['infinity', '-.inf', 'number'],
+    ['true', 'true', 'boolean'],
+    ['a YAML 1.1 yes', 'yes', 'boolean'],
+    ['a YAML 1.1 Off', 'Off', 'boolean'],
+    ['a single y', 'y', 'boolean'],
+  ])('%s (%s) is an error at its line; the object is still read', async (_name, value, kind) => {
+    const extraction = await extractInline({ 'pod.yaml': pod(value) });
+    expect(extraction.resources.map((resource) => resource.tags)).toEqual([{ v: value }]);
+    expect(extraction.errors).toEqual([
+      {
+        file: 'pod.yaml',
+        line: 6,
+        message:
+          `label v in metadata is written as a YAML ${kind} (${value}); the Kubernetes API ` +
+          `takes only text there and rejects the object: quote it, "${value}"`,
+      },
+    ]);
+  });
+
+  test.each([
+    ['a quoted number', '"1.10"'],
+    ['a number tagged as text', '!!str 5'],
+    ['a version string', 'v1.10'],
+    ['dotted numbers', '1.2.3'],
+    ['a date', '2024-01-31'],
+    ['an empty value', "''"],
+    ['a null', '~'],
+    ['a word', 'yesterday'],
+  ])('%s (%s) is text, or no value', async (_name, value) => {
+    const extraction = await extractInline({ 'pod.yaml': pod(value) });
+    expect(extraction.resources).toHaveLength(1);
+    expect(extraction.errors).toEqual([]);
+  });
+
+  test('annotations and pod templates are read the same way', async () => {
+    const deployment = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: api',
+      '  annotations:',
+      '    replicas-hint: 3',
+      'spec:',
+      '  template:',
+      '    metadata:',
+      '      labels: { team: ml, canary: no }',
+      '    spec:',
+      '      containers: [{ name: app, image: app:1 }]',
+      '',
+    ].join('\n');
+    const extraction = await extractInline({ 'api.yaml': deployment });
+    expect(extraction.resources.map((resource) => resource.address)).toEqual([
+      'Deployment/default/api',
+    ]);
+    const errors = extraction.errors.map(({ line, message }) => [line, message.split(';')[0]]);
+    expect(errors).toEqual([
+      [6, 'annotation replicas-hint in metadata is written as a YAML number (3)'],
+      [10, 'label canary in spec.template.metadata is written as a YAML boolean (no)'],
+    ]);
+  });
+});

@@ -192,6 +192,36 @@ describe('label syntax', () => {
     expect(found[0]?.message).toContain(reason);
   });
 
+  test('a number a kustomize patch sets is a parse error in the patch, at its line', async () => {
+    const patch =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    release: 2\n';
+    const report = await checkManifests(
+      {
+        'app/web.yaml': deployment('web', ['team: ml']),
+        'app/patch.yaml': patch,
+        'app/kustomization.yaml': 'resources: [web.yaml]\npatches:\n  - path: patch.yaml\n',
+      },
+      policy,
+    );
+
+    expect(brief(report)).toEqual([
+      {
+        rule: 'parse-error',
+        resource: 'app/patch.yaml',
+        line: 6,
+        key: null,
+        message:
+          'label release in metadata is written as a YAML number (2); the Kubernetes API ' +
+          'takes only text there and rejects the object: quote it, "2"',
+        fix: null,
+      },
+    ]);
+    expect(report.resources.map((resource) => resource.address)).toEqual([
+      'Deployment/default/web',
+    ]);
+    expect(report.blocking).toBe(1);
+  });
+
   test('valid prefixed keys and values give no finding', async () => {
     const labels = ['team: ml', 'app.kubernetes.io/name: web', 'example.com/tier: gold-1.2_x'];
 

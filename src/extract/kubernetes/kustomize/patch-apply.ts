@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js';
 import { LineCounter, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { InputError } from '../../../model.js';
+import type { Mutable } from '../../types.js';
 import type { LabelEntry, LabelHolder, LabelSet } from '../labels.js';
 import { MANIFEST_PARSE_OPTIONS } from '../parse.js';
 import type { Manifest } from '../manifest.js';
@@ -12,6 +13,7 @@ import {
   keyText,
   mapPairs,
   nodeLine,
+  nonStringScalar,
   scalarValue,
   type YamlSource,
 } from '../yaml-nodes.js';
@@ -110,19 +112,29 @@ function mergeMap(base: LabelSet, source: YamlSource, node: unknown, patch: Patc
     if (key === undefined) continue;
     const value = scalarValue(source, pair.value);
     if (value === null) merged.delete(key);
-    else if (value !== undefined) merged.set(key, patchEntry(value, source, pair.key, patch));
+    else if (value !== undefined) {
+      merged.set(key, patchEntry(value, source, pair.key, pair.value, patch));
+    }
   }
   return merged;
 }
 
+/** A label a patch sets: `value`, read from `valueNode`, at the line of `at`. */
 function patchEntry(
   value: string,
   source: YamlSource,
-  node: unknown,
+  at: unknown,
+  valueNode: unknown,
   patch: PatchText,
 ): LabelEntry {
-  const line = nodeLine(source, node, 1) + patch.lineOffset;
-  return { value, origin: { file: patch.file, line, source: 'kustomize patch' } };
+  const line = nodeLine(source, at, 1) + patch.lineOffset;
+  const entry: Mutable<LabelEntry> = {
+    value,
+    origin: { file: patch.file, line, source: 'kustomize patch' },
+  };
+  const written = nonStringScalar(source, valueNode);
+  if (written !== undefined) entry.written = written;
+  return entry;
 }
 
 function jsonPatch(
@@ -146,7 +158,7 @@ function jsonPatch(
       if (pointer.key !== undefined) {
         const text = scalarValue(source, value);
         if (text !== undefined)
-          next.set(pointer.key, patchEntry(text ?? '', source, operation, patch));
+          next.set(pointer.key, patchEntry(text ?? '', source, operation, value, patch));
         return next;
       }
       return mergeMap(next, source, value, patch);
