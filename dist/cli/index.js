@@ -31369,13 +31369,11 @@ function assignmentParts(holder) {
         value: holder.childForFieldName(valueField),
     };
 }
-/** Characters that make the `=` after them part of another operator: `==`, `<=`, `+=`, `:=`. */
-const OPERATOR_BEFORE_EQUALS = new Set([...'=!<>+-*/%&|^:~@?'].map((char) => char.charCodeAt(0)));
 /**
  * The assignments (`x = v`, `const x = v`, `a.b = v`) whose `=` lies in [from, to), in source
- * order, found from the text's `=` signs: each is the smallest node around the sign and the
- * character before it, which rules out `=` in strings, comments, keyword arguments and
- * defaults by its type.
+ * order, found from the text's `=` signs. The smallest node around a sign and the character
+ * before it is the assignment the sign belongs to, or else an operator (`<=`, `+=`), a string,
+ * a comment, a keyword argument or a default, which its type tells apart.
  */
 function assignmentsBetween(facts, from, to) {
     const { text } = facts;
@@ -31386,7 +31384,7 @@ function assignmentsBetween(facts, from, to) {
             sign += 1;
             continue;
         }
-        if (sign === 0 || OPERATOR_BEFORE_EQUALS.has(text.charCodeAt(sign - 1)))
+        if (sign === 0)
             continue;
         const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
         if (holder && BINDERS.has(typeOf(holder)))
@@ -31582,18 +31580,16 @@ function addJsImport(node, imports) {
                     imports.set(text, { module, name: text });
                     continue;
                 }
-                // `A as B`: the imported name, then the local one.
-                const [name, alias] = namedChildrenOf(specifier).filter(isCode);
-                if (name)
-                    imports.set((alias ?? name).text, { module, name: name.text });
+                // `A as B`, or a name the tree could not read plainly.
+                const name = specifier.childForFieldName('name')?.text;
+                if (!name)
+                    continue;
+                imports.set(specifier.childForFieldName('alias')?.text ?? name, { module, name });
             }
         }
     }
 }
 const imports_PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
-function isCode(node) {
-    return typeOf(node) !== 'comment';
-}
 /** `const X = require('m')`, `const { A, B: C } = require('m')`. */
 function addRequire(word, imports) {
     const call = word.parent;
@@ -32065,7 +32061,7 @@ function calledNames(text, names, suffix = '') {
         if (start === end || (first >= 48 && first <= 57))
             continue;
         const named = shapes.has(shape(end - start, text.charCodeAt(end - 1))) && names.has(text.slice(start, end));
-        const suffixed = suffix !== '' && end - start > suffix.length && text.startsWith(suffix, end - suffix.length);
+        const suffixed = suffix !== '' && end - start >= suffix.length && text.startsWith(suffix, end - suffix.length);
         if (named || suffixed)
             found.push([start, end, paren]);
     }

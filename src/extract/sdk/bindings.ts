@@ -191,16 +191,11 @@ export function assignmentParts(
   };
 }
 
-/** Characters that make the `=` after them part of another operator: `==`, `<=`, `+=`, `:=`. */
-const OPERATOR_BEFORE_EQUALS: ReadonlySet<number> = new Set(
-  [...'=!<>+-*/%&|^:~@?'].map((char) => char.charCodeAt(0)),
-);
-
 /**
  * The assignments (`x = v`, `const x = v`, `a.b = v`) whose `=` lies in [from, to), in source
- * order, found from the text's `=` signs: each is the smallest node around the sign and the
- * character before it, which rules out `=` in strings, comments, keyword arguments and
- * defaults by its type.
+ * order, found from the text's `=` signs. The smallest node around a sign and the character
+ * before it is the assignment the sign belongs to, or else an operator (`<=`, `+=`), a string,
+ * a comment, a keyword argument or a default, which its type tells apart.
  */
 export function assignmentsBetween(facts: FileFacts, from: number, to: number): Node[] {
   const { text } = facts;
@@ -215,7 +210,7 @@ export function assignmentsBetween(facts: FileFacts, from: number, to: number): 
       sign += 1;
       continue;
     }
-    if (sign === 0 || OPERATOR_BEFORE_EQUALS.has(text.charCodeAt(sign - 1))) continue;
+    if (sign === 0) continue;
     const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
     if (holder && BINDERS.has(typeOf(holder))) holders.push(holder);
   }

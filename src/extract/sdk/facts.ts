@@ -252,7 +252,7 @@ function calledNames(
     const named =
       shapes.has(shape(end - start, text.charCodeAt(end - 1))) && names.has(text.slice(start, end));
     const suffixed =
-      suffix !== '' && end - start > suffix.length && text.startsWith(suffix, end - suffix.length);
+      suffix !== '' && end - start >= suffix.length && text.startsWith(suffix, end - suffix.length);
     if (named || suffixed) found.push([start, end, paren]);
   }
   return found;

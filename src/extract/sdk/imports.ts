@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts.js';
-import { namedChildrenOf, stringLiteral, typeOf } from './syntax.js';
+import { stringLiteral, typeOf } from './syntax.js';
 
 /** A name bound by an import: `from m import n as local`, `import X from 'm'`, `require`. */
 export interface ImportBinding {
@@ -112,19 +112,16 @@ function addJsImport(node: Node, imports: Map<string, ImportBinding>): void {
           imports.set(text, { module, name: text });
           continue;
         }
-        // `A as B`: the imported name, then the local one.
-        const [name, alias] = namedChildrenOf(specifier).filter(isCode);
-        if (name) imports.set((alias ?? name).text, { module, name: name.text });
+        // `A as B`, or a name the tree could not read plainly.
+        const name = specifier.childForFieldName('name')?.text;
+        if (!name) continue;
+        imports.set(specifier.childForFieldName('alias')?.text ?? name, { module, name });
       }
     }
   }
 }
 
 const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
-
-function isCode(node: Node): boolean {
-  return typeOf(node) !== 'comment';
-}
 
 /** `const X = require('m')`, `const { A, B: C } = require('m')`. */
 function addRequire(word: Node, imports: Map<string, ImportBinding>): void {

@@ -166,6 +166,37 @@ export function command(options: { tags?: object[] }) {
     ],
   },
   {
+    name: 'names derived through a typed declaration and a commented assignment still count',
+    source: `import { EC2Client, RunInstancesCommand, CreateTagsCommand } from '@aws-sdk/client-ec2';
+
+const ec2 = new EC2Client({});
+export async function launch(ami: string) {
+  const data = await ec2.send(new RunInstancesCommand({ ImageId: ami, MinCount: 1, MaxCount: 1 }));
+  const ids: Array<string>= [data.Instances?.[0]?.InstanceId ?? ''];
+  let target;
+  target/* the new instance */= ids;
+  await ec2.send(new CreateTagsCommand({ Resources: target, Tags: [{ Key: 'CostCenter', Value: 'cc' }] }));
+}
+`,
+    expected: [
+      {
+        address: 'infra.ts:5:ec2.run_instances',
+        type: 'aws:ec2:run_instances',
+        tags: { CostCenter: 'cc' },
+      },
+    ],
+  },
+  {
+    name: 'a command imported under the name Command',
+    source: `import { RunInstancesCommand as Command } from '@aws-sdk/client-ec2';
+
+new Command({ ImageId: 'ami-1' });
+`,
+    expected: [
+      { address: 'infra.ts:3:ec2.run_instances', type: 'aws:ec2:run_instances', tags: {} },
+    ],
+  },
+  {
     name: 'a Command class that is not from an AWS SDK package is ignored',
     source: `import { RunInstancesCommand } from './local-commands';
 

@@ -59,7 +59,7 @@ describe('FileFacts.callsNamed', () => {
       'typescript',
       'new RunCommand({}); new Command({}); runCommand(); Commander();\n',
       '*Command',
-      ['RunCommand', 'runCommand'],
+      ['RunCommand', 'Command', 'runCommand'],
     ],
   ] as const)('%s', async (_name, grammar, source, name, expected) => {
     expect(await callsNamed(grammar, source, name)).toEqual(expected);
