@@ -31248,7 +31248,7 @@ const BINDING_FOLLOWERS = new Set([',', ')', ']', '}', ':', '[', '=']);
  * would only confirm at a cost; `use` is certain, the others are checked on the tree.
  */
 function readOccurrence(text, start, end, python) {
-    const next = skipSpaces(text, end);
+    const next = skipSpaces(text, end, python);
     const char = text[next];
     if (char === undefined)
         return USE;
@@ -31266,12 +31266,12 @@ function readOccurrence(text, start, end, python) {
         return equals >= 0 && equals <= next + 3 ? MAYBE : USE;
     }
     if (char === '.') {
-        let nameEnd = skipSpaces(text, next + 1);
+        let nameEnd = skipSpaces(text, next + 1, python);
         const nameStart = nameEnd;
         while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd)))
             nameEnd += 1;
-        const after = text[skipSpaces(text, nameEnd)];
-        const assigned = after === '=' && text[skipSpaces(text, nameEnd) + 1] !== '=';
+        const afterName = skipSpaces(text, nameEnd, python);
+        const assigned = text[afterName] === '=' && text[afterName + 1] !== '=';
         return assigned || MUTATORS.has(text.slice(nameStart, nameEnd)) ? MAYBE : USE;
     }
     if (text.startsWith('in', next) || text.startsWith('of', next))
@@ -31281,11 +31281,36 @@ function readOccurrence(text, start, end, python) {
 }
 const USE = { kind: 'use' };
 const MAYBE = { kind: 'maybe' };
-function skipSpaces(text, index) {
+/**
+ * Past spaces, line breaks and what else may stand between a name and its `=` or `.`: a
+ * Python line continuation, a JavaScript comment.
+ */
+function skipSpaces(text, index, python) {
     let at = index;
-    while (at < text.length && ' \t\r\n'.includes(text[at] ?? ''))
-        at += 1;
-    return at;
+    for (;;) {
+        while (at < text.length && ' \t\r\n'.includes(text[at] ?? ''))
+            at += 1;
+        if (python) {
+            if (text[at] !== '\\' || (text[at + 1] !== '\n' && text[at + 1] !== '\r'))
+                return at;
+            at += 1;
+        }
+        else if (text.startsWith('/*', at)) {
+            const close = text.indexOf('*/', at + 2);
+            if (close < 0)
+                return at;
+            at = close + 2;
+        }
+        else if (text.startsWith('//', at)) {
+            const lineEnd = text.indexOf('\n', at);
+            if (lineEnd < 0)
+                return at;
+            at = lineEnd;
+        }
+        else {
+            return at;
+        }
+    }
 }
 /** Finds where `target` is bound and changed, from its occurrences in the text. */
 function findBindings(facts, target) {

@@ -69,7 +69,7 @@ function readOccurrence(
   end: number,
   python: boolean,
 ): { readonly kind: 'use' | 'maybe' } | { readonly kind: 'assigned'; readonly sign: number } {
-  const next = skipSpaces(text, end);
+  const next = skipSpaces(text, end, python);
   const char = text[next];
   if (char === undefined) return USE;
   if (char === '=') {
@@ -84,11 +84,11 @@ function readOccurrence(
     return equals >= 0 && equals <= next + 3 ? MAYBE : USE;
   }
   if (char === '.') {
-    let nameEnd = skipSpaces(text, next + 1);
+    let nameEnd = skipSpaces(text, next + 1, python);
     const nameStart = nameEnd;
     while (nameEnd < text.length && isNameChar(text.charCodeAt(nameEnd))) nameEnd += 1;
-    const after = text[skipSpaces(text, nameEnd)];
-    const assigned = after === '=' && text[skipSpaces(text, nameEnd) + 1] !== '=';
+    const afterName = skipSpaces(text, nameEnd, python);
+    const assigned = text[afterName] === '=' && text[afterName + 1] !== '=';
     return assigned || MUTATORS.has(text.slice(nameStart, nameEnd)) ? MAYBE : USE;
   }
   if (text.startsWith('in', next) || text.startsWith('of', next)) return MAYBE;
@@ -99,10 +99,29 @@ function readOccurrence(
 const USE = { kind: 'use' } as const;
 const MAYBE = { kind: 'maybe' } as const;
 
-function skipSpaces(text: string, index: number): number {
+/**
+ * Past spaces, line breaks and what else may stand between a name and its `=` or `.`: a
+ * Python line continuation, a JavaScript comment.
+ */
+function skipSpaces(text: string, index: number, python: boolean): number {
   let at = index;
-  while (at < text.length && ' \t\r\n'.includes(text[at] ?? '')) at += 1;
-  return at;
+  for (;;) {
+    while (at < text.length && ' \t\r\n'.includes(text[at] ?? '')) at += 1;
+    if (python) {
+      if (text[at] !== '\\' || (text[at + 1] !== '\n' && text[at + 1] !== '\r')) return at;
+      at += 1;
+    } else if (text.startsWith('/*', at)) {
+      const close = text.indexOf('*/', at + 2);
+      if (close < 0) return at;
+      at = close + 2;
+    } else if (text.startsWith('//', at)) {
+      const lineEnd = text.indexOf('\n', at);
+      if (lineEnd < 0) return at;
+      at = lineEnd;
+    } else {
+      return at;
+    }
+  }
 }
 
 /** Finds where `target` is bound and changed, from its occurrences in the text. */

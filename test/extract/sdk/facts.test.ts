@@ -302,6 +302,9 @@ describe('FileFacts.assignmentsOf', () => {
     ['the default itself is a use', 'typescript', 'const { a = x } = o;\n', 'x', []],
     ['a class field is no binding', 'typescript', 'class A { x = 1; }\n', 'x', []],
     ['a loop variable', 'python', 'for x in items:\n    pass\n', 'x', [null]],
+    ['a comment before the =', 'typescript', 'let x;\nx /* the size */ = 4;\n', 'x', ['4']],
+    ['a line comment before the =', 'javascript', 'let x;\nx // the size\n  = 5;\n', 'x', ['5']],
+    ['a Python line continuation before the =', 'python', 'x \\\n    = 6\n', 'x', ['6']],
     ['an imported name is no assignment', 'python', 'from m import (x, y)\nx = 2\n', 'x', ['2']],
     [
       'a name in a JavaScript import list',
@@ -385,4 +388,15 @@ describe('FileFacts.imports', () => {
   ] as const)('%s', async (_name, grammar, source, expected) => {
     expect(await importsIn(grammar, source)).toEqual(expected);
   });
+});
+
+test('a change after a comment (t /* more */ .push(x)) is seen', async () => {
+  const source = 'const t = [];\nt /* more */ .push(1);\n';
+  const tree = await parseSource(source, 'typescript');
+  try {
+    const mutations = new FileFacts('typescript', source, tree).mutationsOf('t');
+    expect(mutations.map(({ kind, line }) => [kind, line])).toEqual([['append', 2]]);
+  } finally {
+    tree.delete();
+  }
 });
