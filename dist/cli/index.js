@@ -30090,8 +30090,10 @@ function unwrap(node) {
 }
 /**
  * `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. Remembered per
- * node of the current tree, with the chains of its prefixes (`a.b`): a call's callee is split
- * by every reader that classifies it, and its receiver is evaluated after.
+ * node of the current tree, with the chains of its prefixes (`a.b`) when the chain is short,
+ * as real callees are: a call's callee is split by every reader that classifies it, and its
+ * receiver is evaluated after. (Copying the prefixes of a chain thousands of names long, as
+ * generated code may hold, would take time and memory growing with the square of its length.)
  */
 function memberChain(node) {
     const { chains } = treeMemory(node.tree);
@@ -30100,6 +30102,8 @@ function memberChain(node) {
         return known;
     const chain = splitChain(node);
     chains.set(node.id, chain);
+    if (chain.nodes.length > MAX_REMEMBERED_PREFIXES)
+        return chain;
     for (let length = 1; length < chain.nodes.length; length += 1) {
         const prefix = chain.nodes[length - 1];
         if (chains.has(prefix.id))
@@ -30112,6 +30116,11 @@ function memberChain(node) {
     }
     return chain;
 }
+const MAX_REMEMBERED_PREFIXES = 16;
+/** The chain already split for `node`, if any: asking for it costs no question to the parser. */
+function knownMemberChain(node) {
+    return treeMemory(node.tree).chains.get(node.id);
+}
 function splitChain(node) {
     const segments = [];
     const nodes = [];
@@ -30123,11 +30132,11 @@ function splitChain(node) {
         const property = propertyOf(current);
         if (!object || !property)
             break;
-        segments.unshift(property.text);
-        nodes.unshift(current);
+        segments.push(property.text);
+        nodes.push(current);
         current = unwrap(object);
     }
-    return { base: current, segments, nodes };
+    return { base: current, segments: segments.reverse(), nodes: nodes.reverse() };
 }
 /** Removes whitespace so that `self.client .create` and `self.client.create` compare equal. */
 function compact(text) {
@@ -30771,10 +30780,7 @@ function propertyKey(node) {
 /** The names a method's receiver goes by. */
 const values_RECEIVERS = new Set(['self', 'this', 'cls']);
 function evaluateMember(node, context) {
-    // Split once for the whole chain: `a.b` of `a.b.c` costs no new questions to the parser.
-    const { base, segments, nodes } = memberChain(node);
-    const property = segments.at(-1);
-    const object = nodes.length > 1 ? nodes[nodes.length - 2] : base;
+    const { object, property } = memberParts(node);
     if (property === undefined || !object)
         return unknown(`\`${excerpt(node)}\``);
     // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
@@ -30783,6 +30789,22 @@ function evaluateMember(node, context) {
     }
     const value = evaluate(object, context);
     return memberOf(value, property, node);
+}
+/**
+ * The object (unwrapped) and the property name of `a.b`: from the chain already split when a
+ * callee was (no new questions to the parser), else from the node's two fields.
+ */
+function memberParts(node) {
+    const known = knownMemberChain(node);
+    if (known) {
+        const { base, segments, nodes } = known;
+        return {
+            object: nodes.length > 1 ? nodes[nodes.length - 2] : base,
+            property: segments.at(-1),
+        };
+    }
+    const object = syntax_objectOf(node);
+    return { object: object ? unwrap(object) : undefined, property: propertyOf(node)?.text };
 }
 function memberOf(value, name, node) {
     if (value.kind === 'module') {
@@ -31283,7 +31305,9 @@ const USE = { kind: 'use' };
 const MAYBE = { kind: 'maybe' };
 /**
  * Past spaces, line breaks and what else may stand between a name and its `=` or `.`: a
- * Python line continuation, a JavaScript comment.
+ * Python line continuation, a JavaScript comment of up to `COMMENT_REACH` characters (a name
+ * inside a long comment is looked at once per occurrence, so the search for its end is cut
+ * short; such a name stops there, as a use).
  */
 function skipSpaces(text, index, python) {
     let at = index;
@@ -31294,23 +31318,23 @@ function skipSpaces(text, index, python) {
             if (text[at] !== '\\' || (text[at + 1] !== '\n' && text[at + 1] !== '\r'))
                 return at;
             at += 1;
+            continue;
         }
-        else if (text.startsWith('/*', at)) {
-            const close = text.indexOf('*/', at + 2);
-            if (close < 0)
-                return at;
-            at = close + 2;
-        }
-        else if (text.startsWith('//', at)) {
-            const lineEnd = text.indexOf('\n', at);
-            if (lineEnd < 0)
-                return at;
-            at = lineEnd;
-        }
-        else {
+        const end = text.startsWith('/*', at)
+            ? closeWithin(text, at, '*/')
+            : text.startsWith('//', at)
+                ? closeWithin(text, at, '\n')
+                : -1;
+        if (end < 0)
             return at;
-        }
+        at = end;
     }
+}
+const COMMENT_REACH = 256;
+/** Where the comment at `start` ends, past `closer`, when within reach; else -1. */
+function closeWithin(text, start, closer) {
+    const close = text.slice(start + 2, start + COMMENT_REACH).indexOf(closer);
+    return close < 0 ? -1 : start + 2 + close + closer.length;
 }
 /** Finds where `target` is bound and changed, from its occurrences in the text. */
 function findBindings(facts, target) {
@@ -32456,11 +32480,33 @@ function resultNames(call) {
         }
     }
     const holder = current.parent;
-    const parts = holder ? assignmentParts(holder) : undefined;
-    if (!parts?.target || parts.value?.id !== current.id)
+    const fields = holder ? RESULT_HOLDERS[typeOf(holder)] : undefined;
+    if (!holder || !fields)
         return [];
-    return follow_up_references(parts.target);
+    const [targetField, valueField] = fields;
+    const target = holder.childForFieldName(targetField);
+    if (!target || holder.childForFieldName(valueField)?.id !== current.id)
+        return [];
+    return follow_up_references(target);
 }
+/**
+ * What keeps a create call's result under a name, with the fields of the name and of the
+ * value: assignments, and defaults of parameters and destructuring (`def f(resp=create())`,
+ * `{ resp = create() } = options`). A keyword argument's name binds nothing.
+ */
+const RESULT_HOLDERS = {
+    assignment: ['left', 'right'],
+    assignment_expression: ['left', 'right'],
+    augmented_assignment: ['left', 'right'],
+    augmented_assignment_expression: ['left', 'right'],
+    variable_declarator: ['name', 'value'],
+    default_parameter: ['name', 'value'],
+    typed_default_parameter: ['name', 'value'],
+    assignment_pattern: ['left', 'right'],
+    object_assignment_pattern: ['left', 'right'],
+    required_parameter: ['pattern', 'value'],
+    optional_parameter: ['pattern', 'value'],
+};
 /** `client.send(new XCommand(...))`: the command's result is the send call's result. */
 function isSendArgument(node) {
     if (typeOf(node) !== 'arguments')
@@ -32504,23 +32550,30 @@ function follow_up_references(node) {
     collectReferences(node, refs);
     return refs;
 }
-function collectReferences(node, refs) {
-    const type = typeOf(node);
-    if (type === 'string') {
-        const literal = stringLiteral(node);
-        refs.push(literal === null ? compact(node.text) : `"${literal}"`);
-        // Only a string with substitutions (`f"{name}"`) has names inside.
-        if (literal !== null)
-            return;
+/** The walk of `references`, in document order, with a stack of its own: nesting is unbounded. */
+function collectReferences(root, refs) {
+    const pending = [root];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+        const type = typeOf(node);
+        if (type === 'string') {
+            const literal = stringLiteral(node);
+            refs.push(literal === null ? compact(node.text) : `"${literal}"`);
+            // Only a string with substitutions (`f"{name}"`) has names inside.
+            if (literal !== null)
+                continue;
+        }
+        else if (REFERENCE_TYPES.has(type)) {
+            refs.push(compact(node.text));
+        }
+        if (LEAF_TYPES.has(type))
+            continue;
+        const children = node.namedChildren;
+        for (let index = children.length - 1; index >= 0; index -= 1) {
+            const child = children[index];
+            if (child)
+                pending.push(child);
+        }
     }
-    else if (REFERENCE_TYPES.has(type)) {
-        refs.push(compact(node.text));
-    }
-    if (LEAF_TYPES.has(type))
-        return;
-    for (const child of node.namedChildren)
-        if (child)
-            collectReferences(child, refs);
 }
 
 ;// CONCATENATED MODULE: ./src/extract/sdk/tags.ts

@@ -101,7 +101,9 @@ const MAYBE = { kind: 'maybe' } as const;
 
 /**
  * Past spaces, line breaks and what else may stand between a name and its `=` or `.`: a
- * Python line continuation, a JavaScript comment.
+ * Python line continuation, a JavaScript comment of up to `COMMENT_REACH` characters (a name
+ * inside a long comment is looked at once per occurrence, so the search for its end is cut
+ * short; such a name stops there, as a use).
  */
 function skipSpaces(text: string, index: number, python: boolean): number {
   let at = index;
@@ -110,18 +112,24 @@ function skipSpaces(text: string, index: number, python: boolean): number {
     if (python) {
       if (text[at] !== '\\' || (text[at + 1] !== '\n' && text[at + 1] !== '\r')) return at;
       at += 1;
-    } else if (text.startsWith('/*', at)) {
-      const close = text.indexOf('*/', at + 2);
-      if (close < 0) return at;
-      at = close + 2;
-    } else if (text.startsWith('//', at)) {
-      const lineEnd = text.indexOf('\n', at);
-      if (lineEnd < 0) return at;
-      at = lineEnd;
-    } else {
-      return at;
+      continue;
     }
+    const end = text.startsWith('/*', at)
+      ? closeWithin(text, at, '*/')
+      : text.startsWith('//', at)
+        ? closeWithin(text, at, '\n')
+        : -1;
+    if (end < 0) return at;
+    at = end;
   }
+}
+
+const COMMENT_REACH = 256;
+
+/** Where the comment at `start` ends, past `closer`, when within reach; else -1. */
+function closeWithin(text: string, start: number, closer: string): number {
+  const close = text.slice(start + 2, start + COMMENT_REACH).indexOf(closer);
+  return close < 0 ? -1 : start + 2 + close + closer.length;
 }
 
 /** Finds where `target` is bound and changed, from its occurrences in the text. */

@@ -116,10 +116,32 @@ function resultNames(call: Node): string[] {
     }
   }
   const holder = current.parent;
-  const parts = holder ? assignmentParts(holder) : undefined;
-  if (!parts?.target || parts.value?.id !== current.id) return [];
-  return references(parts.target);
+  const fields = holder ? RESULT_HOLDERS[typeOf(holder)] : undefined;
+  if (!holder || !fields) return [];
+  const [targetField, valueField] = fields;
+  const target = holder.childForFieldName(targetField);
+  if (!target || holder.childForFieldName(valueField)?.id !== current.id) return [];
+  return references(target);
 }
+
+/**
+ * What keeps a create call's result under a name, with the fields of the name and of the
+ * value: assignments, and defaults of parameters and destructuring (`def f(resp=create())`,
+ * `{ resp = create() } = options`). A keyword argument's name binds nothing.
+ */
+const RESULT_HOLDERS: Readonly<Record<string, readonly [string, string]>> = {
+  assignment: ['left', 'right'],
+  assignment_expression: ['left', 'right'],
+  augmented_assignment: ['left', 'right'],
+  augmented_assignment_expression: ['left', 'right'],
+  variable_declarator: ['name', 'value'],
+  default_parameter: ['name', 'value'],
+  typed_default_parameter: ['name', 'value'],
+  assignment_pattern: ['left', 'right'],
+  object_assignment_pattern: ['left', 'right'],
+  required_parameter: ['pattern', 'value'],
+  optional_parameter: ['pattern', 'value'],
+};
 
 /** `client.send(new XCommand(...))`: the command's result is the send call's result. */
 function isSendArgument(node: Node): boolean {
@@ -167,16 +189,24 @@ function references(node: Node): string[] {
   return refs;
 }
 
-function collectReferences(node: Node, refs: string[]): void {
-  const type = typeOf(node);
-  if (type === 'string') {
-    const literal = stringLiteral(node);
-    refs.push(literal === null ? compact(node.text) : `"${literal}"`);
-    // Only a string with substitutions (`f"{name}"`) has names inside.
-    if (literal !== null) return;
-  } else if (REFERENCE_TYPES.has(type)) {
-    refs.push(compact(node.text));
+/** The walk of `references`, in document order, with a stack of its own: nesting is unbounded. */
+function collectReferences(root: Node, refs: string[]): void {
+  const pending: Node[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const type = typeOf(node);
+    if (type === 'string') {
+      const literal = stringLiteral(node);
+      refs.push(literal === null ? compact(node.text) : `"${literal}"`);
+      // Only a string with substitutions (`f"{name}"`) has names inside.
+      if (literal !== null) continue;
+    } else if (REFERENCE_TYPES.has(type)) {
+      refs.push(compact(node.text));
+    }
+    if (LEAF_TYPES.has(type)) continue;
+    const children = node.namedChildren;
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index];
+      if (child) pending.push(child);
+    }
   }
-  if (LEAF_TYPES.has(type)) return;
-  for (const child of node.namedChildren) if (child) collectReferences(child, refs);
 }

@@ -221,8 +221,10 @@ export interface MemberChain {
 
 /**
  * `a.b.c` as `{ base: a, segments: [b, c] }`, for attribute and member chains. Remembered per
- * node of the current tree, with the chains of its prefixes (`a.b`): a call's callee is split
- * by every reader that classifies it, and its receiver is evaluated after.
+ * node of the current tree, with the chains of its prefixes (`a.b`) when the chain is short,
+ * as real callees are: a call's callee is split by every reader that classifies it, and its
+ * receiver is evaluated after. (Copying the prefixes of a chain thousands of names long, as
+ * generated code may hold, would take time and memory growing with the square of its length.)
  */
 export function memberChain(node: Node): MemberChain {
   const { chains } = treeMemory(node.tree);
@@ -230,6 +232,7 @@ export function memberChain(node: Node): MemberChain {
   if (known) return known;
   const chain = splitChain(node);
   chains.set(node.id, chain);
+  if (chain.nodes.length > MAX_REMEMBERED_PREFIXES) return chain;
   for (let length = 1; length < chain.nodes.length; length += 1) {
     const prefix = chain.nodes[length - 1] as Node;
     if (chains.has(prefix.id)) continue;
@@ -242,6 +245,13 @@ export function memberChain(node: Node): MemberChain {
   return chain;
 }
 
+const MAX_REMEMBERED_PREFIXES = 16;
+
+/** The chain already split for `node`, if any: asking for it costs no question to the parser. */
+export function knownMemberChain(node: Node): MemberChain | undefined {
+  return treeMemory(node.tree).chains.get(node.id);
+}
+
 function splitChain(node: Node): MemberChain {
   const segments: string[] = [];
   const nodes: Node[] = [];
@@ -251,11 +261,11 @@ function splitChain(node: Node): MemberChain {
     const object = objectOf(current);
     const property = propertyOf(current);
     if (!object || !property) break;
-    segments.unshift(property.text);
-    nodes.unshift(current);
+    segments.push(property.text);
+    nodes.push(current);
     current = unwrap(object);
   }
-  return { base: current, segments, nodes };
+  return { base: current, segments: segments.reverse(), nodes: nodes.reverse() };
 }
 
 /** Removes whitespace so that `self.client .create` and `self.client.create` compare equal. */

@@ -6,10 +6,11 @@ import { excerpt, unknown, type Located, type StaticValue } from './static-value
 import {
   compact,
   keyTextAt,
-  memberChain,
+  knownMemberChain,
   namedChildrenOf,
   objectOf,
   plainKey,
+  propertyOf,
   splitPair,
   stringLiteral,
   subscriptOf,
@@ -184,10 +185,7 @@ function propertyKey(node: Node): string | null {
 const RECEIVERS = new Set(['self', 'this', 'cls']);
 
 function evaluateMember(node: Node, context: EvalContext): StaticValue {
-  // Split once for the whole chain: `a.b` of `a.b.c` costs no new questions to the parser.
-  const { base, segments, nodes } = memberChain(node);
-  const property = segments.at(-1);
-  const object = nodes.length > 1 ? nodes[nodes.length - 2] : base;
+  const { object, property } = memberParts(node);
   if (property === undefined || !object) return unknown(`\`${excerpt(node)}\``);
   // `self.x` / `this.x`, one name deep: a member chain's text is never a receiver's name.
   if (RECEIVERS.has(object.text)) {
@@ -195,6 +193,23 @@ function evaluateMember(node: Node, context: EvalContext): StaticValue {
   }
   const value = evaluate(object, context);
   return memberOf(value, property, node);
+}
+
+/**
+ * The object (unwrapped) and the property name of `a.b`: from the chain already split when a
+ * callee was (no new questions to the parser), else from the node's two fields.
+ */
+function memberParts(node: Node): { object: Node | undefined; property: string | undefined } {
+  const known = knownMemberChain(node);
+  if (known) {
+    const { base, segments, nodes } = known;
+    return {
+      object: nodes.length > 1 ? nodes[nodes.length - 2] : base,
+      property: segments.at(-1),
+    };
+  }
+  const object = objectOf(node);
+  return { object: object ? unwrap(object) : undefined, property: propertyOf(node)?.text };
 }
 
 function memberOf(value: StaticValue, name: string, node: Node): StaticValue {

@@ -187,6 +187,24 @@ export async function launch(ami: string) {
     ],
   },
   {
+    name: 'a result kept as a destructuring default is followed to the tagging command',
+    source: `import { EC2Client, RunInstancesCommand, CreateTagsCommand } from '@aws-sdk/client-ec2';
+
+const ec2 = new EC2Client({});
+export async function launch(options: { resp?: unknown }) {
+  const { resp = await ec2.send(new RunInstancesCommand({ ImageId: 'a' })) } = options;
+  await ec2.send(new CreateTagsCommand({ Resources: [resp.Instances[0].InstanceId], Tags: [{ Key: 'CostCenter', Value: 'cc' }] }));
+}
+`,
+    expected: [
+      {
+        address: 'infra.ts:5:ec2.run_instances',
+        type: 'aws:ec2:run_instances',
+        tags: { CostCenter: 'cc' },
+      },
+    ],
+  },
+  {
     name: 'a command imported under the name Command',
     source: `import { RunInstancesCommand as Command } from '@aws-sdk/client-ec2';
 

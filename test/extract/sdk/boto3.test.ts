@@ -134,6 +134,31 @@ def launch(ami):
     ],
   },
   {
+    name: 'a result kept as a parameter default is followed to the tagging call',
+    source: `${ec2}
+def launch(resp=ec2.run_instances(ImageId="a", MinCount=1, MaxCount=1)):
+    ec2.create_tags(Resources=[resp["Instances"][0]["InstanceId"]], Tags=[{"Key": "CostCenter", "Value": "cc"}])
+`,
+    expected: [
+      {
+        address: 'launch.py:5:ec2.run_instances',
+        type: 'aws:ec2:run_instances',
+        tags: { CostCenter: 'cc' },
+      },
+    ],
+  },
+  {
+    name: 'a result passed as a keyword argument is not kept under the keyword',
+    source: `${ec2}
+def launch():
+    log(resp=ec2.run_instances(ImageId="a", MinCount=1, MaxCount=1))
+    ec2.create_tags(Resources=[resp], Tags=[{"Key": "CostCenter", "Value": "cc"}])
+`,
+    expected: [
+      { address: 'launch.py:6:ec2.run_instances', type: 'aws:ec2:run_instances', tags: {} },
+    ],
+  },
+  {
     name: 'create_tags on some other resource does not count',
     source: `${ec2}
 def launch(ami, other_id):

@@ -53,4 +53,31 @@ describe('work per file stays bounded', () => {
     const [resource] = (await extractInline({ 'big.py': text })).resources;
     expect(resource?.unresolved).toMatch(/this file needs too many steps to read/);
   });
+
+  test('a tagging target nested thousands of levels deep is read without running out of stack', async () => {
+    const depth = 8_000;
+    const text = [
+      'import boto3',
+      'ec2 = boto3.client("ec2")',
+      'def launch():',
+      '    resp = ec2.create_vpc(CidrBlock="10.0.0.0/16")',
+      `    x = ${'['.repeat(depth)}resp${']'.repeat(depth)}`,
+      '    ec2.create_tags(Resources=[x], Tags=[{"Key": "CostCenter", "Value": "cc"}])',
+      '',
+    ].join('\n');
+    const extraction = await extractInline({ 'deep.py': text });
+    expect(extraction.errors).toEqual([]);
+    expect(extraction.resources.map((resource) => resource.tags)).toEqual([{ CostCenter: 'cc' }]);
+  });
+
+  test('a callee chain thousands of names long is split once, without copies of its prefixes', async () => {
+    const text = [
+      'import OpenAI from "openai";',
+      'const o = new OpenAI({ project: "p" });',
+      `o${'.chat'.repeat(3_000)}.completions.create({ model: "m", messages: [] });`,
+      '',
+    ].join('\n');
+    const extraction = await extractInline({ 'chain.js': text });
+    expect(extraction.errors).toEqual([]);
+  });
 });

@@ -303,6 +303,13 @@ describe('FileFacts.assignmentsOf', () => {
     ['a class field is no binding', 'typescript', 'class A { x = 1; }\n', 'x', []],
     ['a loop variable', 'python', 'for x in items:\n    pass\n', 'x', [null]],
     ['a comment before the =', 'typescript', 'let x;\nx /* the size */ = 4;\n', 'x', ['4']],
+    [
+      'a comment too long to look past before the =',
+      'typescript',
+      `let x;\nx /* ${'c'.repeat(300)} */ = 4;\n`,
+      'x',
+      [],
+    ],
     ['a line comment before the =', 'javascript', 'let x;\nx // the size\n  = 5;\n', 'x', ['5']],
     ['a Python line continuation before the =', 'python', 'x \\\n    = 6\n', 'x', ['6']],
     ['an imported name is no assignment', 'python', 'from m import (x, y)\nx = 2\n', 'x', ['2']],
