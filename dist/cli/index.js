@@ -19611,6 +19611,8 @@ const aiCallByKey = new Map(aiCalls.map((call) => [`${call.family}:${call.path}`
 function findAiCall(family, path) {
     return aiCallByKey.get(`${family}:${path}`);
 }
+/** The most names a billable call's path has (`fine_tuning.jobs.create` has 3). */
+const longestAiCallPath = Math.max(...aiCalls.map((call) => call.path.split('.').length));
 /** Whether some family has a billable call at `path`. */
 function isAiCallPath(path) {
     return aiCallByKey.has(`openai:${path}`) || aiCallByKey.has(`anthropic:${path}`);
@@ -30986,6 +30988,8 @@ function normalisePath(segments) {
     return path;
 }
 const normalised = new Map();
+/** Wrappers (`beta`, `with_raw_response`) a billable path may carry in front of it. */
+const MAX_WRAPPERS = 4;
 /**
  * Recognises `client.chat.completions.create(...)`-style calls: the longest chain below a
  * receiver that is a known billable path, where the receiver is an OpenAI / Anthropic client
@@ -30995,7 +30999,11 @@ function ai_calls_findAiCall(site, callee, context) {
     if (typeOf(callee) !== 'attribute' && typeOf(callee) !== 'member_expression')
         return undefined;
     const { base, segments, nodes } = memberChain(callee);
-    for (let start = 0; start < segments.length; start += 1) {
+    // Suffixes longer than any billable path plus a few wrappers (`beta.`, `with_raw_response.`)
+    // cannot match: looking at every suffix of a chain thousands of names long would take time
+    // and memory growing with the square of its length.
+    const longest = longestAiCallPath + MAX_WRAPPERS;
+    for (let start = Math.max(0, segments.length - longest); start < segments.length; start += 1) {
         const path = normalisePath(segments.slice(start));
         if (!isAiCallPath(path))
             continue;

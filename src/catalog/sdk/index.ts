@@ -125,6 +125,9 @@ export function findAiCall(family: 'openai' | 'anthropic', path: string): AiCall
   return aiCallByKey.get(`${family}:${path}`);
 }
 
+/** The most names a billable call's path has (`fine_tuning.jobs.create` has 3). */
+export const longestAiCallPath = Math.max(...aiCalls.map((call) => call.path.split('.').length));
+
 /** Whether some family has a billable call at `path`. */
 export function isAiCallPath(path: string): boolean {
   return aiCallByKey.has(`openai:${path}`) || aiCallByKey.has(`anthropic:${path}`);

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import {
   findAiCall as findCatalogAiCall,
   isAiCallPath,
+  longestAiCallPath,
   snakeCase,
   transparentSegments,
   type AwsCreateOperation,
@@ -42,6 +43,9 @@ function normalisePath(segments: readonly string[]): string {
 
 const normalised = new Map<string, string>();
 
+/** Wrappers (`beta`, `with_raw_response`) a billable path may carry in front of it. */
+const MAX_WRAPPERS = 4;
+
 /**
  * Recognises `client.chat.completions.create(...)`-style calls: the longest chain below a
  * receiver that is a known billable path, where the receiver is an OpenAI / Anthropic client
@@ -54,7 +58,11 @@ export function findAiCall(
 ): AiCallSite | undefined {
   if (typeOf(callee) !== 'attribute' && typeOf(callee) !== 'member_expression') return undefined;
   const { base, segments, nodes } = memberChain(callee);
-  for (let start = 0; start < segments.length; start += 1) {
+  // Suffixes longer than any billable path plus a few wrappers (`beta.`, `with_raw_response.`)
+  // cannot match: looking at every suffix of a chain thousands of names long would take time
+  // and memory growing with the square of its length.
+  const longest = longestAiCallPath + MAX_WRAPPERS;
+  for (let start = Math.max(0, segments.length - longest); start < segments.length; start += 1) {
     const path = normalisePath(segments.slice(start));
     if (!isAiCallPath(path)) continue;
     const receiverNode = start === 0 ? base : nodes[start - 1];
