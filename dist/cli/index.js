@@ -9776,7 +9776,7 @@ exports.fromPromise = function (fn) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5029);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9441);
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -9790,7 +9790,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5029:
+/***/ 9441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29893,7 +29893,96 @@ function describeNonText(value, node) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/extract/sdk/words.ts
+/**
+ * Where names occur in source text, found without the syntax tree: the SDK extractor looks
+ * for a name's occurrences in the text first and asks the tree only about those.
+ */
+/** Whether a UTF-16 code unit can be part of a name: ASCII letters, digits, `_` and `$`. */
+function isNameChar(code) {
+    return ((code >= 97 && code <= 122) ||
+        (code >= 65 && code <= 90) ||
+        (code >= 48 && code <= 57) ||
+        code === 95 ||
+        code === 36);
+}
+/**
+ * Where `words` occur in `text` as whole words (not inside a longer name), optionally only
+ * where `after` (a sticky pattern) matches right behind them, in text order. Returns
+ * [start, end) offsets in the UTF-16 units tree-sitter's JavaScript binding indexes by.
+ * A word that starts with a common letter but holds a rare character (`require`, `tags`) is
+ * looked for by that character, which `indexOf` finds with a fast single-character scan, and
+ * then compared whole: searching for the whole word costs a comparison at every occurrence of
+ * its first letter, which in code is often an `r`, an `s` or a `t`.
+ */
+function wordOccurrences(text, words, after) {
+    const list = typeof words === 'string' ? [words] : words;
+    const found = [];
+    for (const word of list) {
+        if (word === '')
+            continue;
+        const offset = probeOffset(word);
+        const probe = offset === 0 ? word : word.charAt(offset);
+        for (let hit = text.indexOf(probe, offset); hit >= 0; hit = text.indexOf(probe, hit + 1)) {
+            const start = hit - offset;
+            if (!text.startsWith(word, start))
+                continue;
+            const end = start + word.length;
+            if (start > 0 && isNameChar(text.charCodeAt(start - 1)))
+                continue;
+            if (end < text.length && isNameChar(text.charCodeAt(end)))
+                continue;
+            if (after) {
+                after.lastIndex = end;
+                if (!after.test(text))
+                    continue;
+            }
+            found.push([start, end]);
+        }
+    }
+    if (list.length > 1)
+        found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    return found;
+}
+/**
+ * Printable ASCII characters from the most to the least common in source code, as counted
+ * over this project's own Python, TypeScript and JavaScript; any other character counts as
+ * rarer than all of them.
+ */
+const BY_FREQUENCY = ' etnroasicl,ud\'pm.:gf()yh=;_b{}wvkx/-*`[]SCTERA0P"j>OI?MF1' +
+    '\\LN|2BDq$<V3z!+UW&GKHJY546897^%@X#ZQ~';
+/** Each character code's rarity: its place in `BY_FREQUENCY`, past the end for the rest. */
+const RARITY = Array.from({ length: 128 }, (_, code) => {
+    const rank = BY_FREQUENCY.indexOf(String.fromCharCode(code));
+    return rank < 0 ? BY_FREQUENCY.length : rank;
+});
+/** Characters at least this far down `BY_FREQUENCY` are rare enough to search for alone. */
+const RARE = BY_FREQUENCY.indexOf('g');
+/**
+ * Where in `word` the character to search for is: its rarest (the first of equally rare
+ * ones) when the first character is common and that one is rare, else 0, for a search of the
+ * whole word.
+ */
+function probeOffset(word) {
+    if (rarityOf(word.charCodeAt(0)) >= RARE)
+        return 0;
+    let offset = 0;
+    let rarity = -1;
+    for (let at = 0; at < word.length; at += 1) {
+        const charRarity = rarityOf(word.charCodeAt(at));
+        if (charRarity > rarity) {
+            rarity = charRarity;
+            offset = at;
+        }
+    }
+    return rarity >= RARE ? offset : 0;
+}
+function rarityOf(code) {
+    return RARITY[code] ?? BY_FREQUENCY.length;
+}
+
 ;// CONCATENATED MODULE: ./src/extract/sdk/syntax.ts
+
 /** 1-based line of a node's first character. */
 function lineOf(node) {
     return node.startPosition.row + 1;
@@ -30143,87 +30232,6 @@ function splitChain(node) {
 /** Removes whitespace so that `self.client .create` and `self.client.create` compare equal. */
 function compact(text) {
     return text.replace(/\s+/g, '');
-}
-/** Whether a UTF-16 code unit can be part of a name: ASCII letters, digits, `_` and `$`. */
-function isNameChar(code) {
-    return ((code >= 97 && code <= 122) ||
-        (code >= 65 && code <= 90) ||
-        (code >= 48 && code <= 57) ||
-        code === 95 ||
-        code === 36);
-}
-/**
- * Where `words` occur in `text` as whole words (not inside a longer name), optionally only
- * where `after` (a sticky pattern) matches right behind them, in text order. Returns
- * [start, end) offsets in the UTF-16 units tree-sitter's JavaScript binding indexes by.
- * A word that starts with a common letter but holds a rare character (`require`, `tags`) is
- * looked for by that character, which `indexOf` finds with a fast single-character scan, and
- * then compared whole: searching for the whole word costs a comparison at every occurrence of
- * its first letter, which in code is often an `r`, an `s` or a `t`.
- */
-function wordOccurrences(text, words, after) {
-    const list = typeof words === 'string' ? [words] : words;
-    const found = [];
-    for (const word of list) {
-        if (word === '')
-            continue;
-        const offset = probeOffset(word);
-        const probe = offset === 0 ? word : word.charAt(offset);
-        for (let hit = text.indexOf(probe, offset); hit >= 0; hit = text.indexOf(probe, hit + 1)) {
-            const start = hit - offset;
-            if (!text.startsWith(word, start))
-                continue;
-            const end = start + word.length;
-            if (start > 0 && isNameChar(text.charCodeAt(start - 1)))
-                continue;
-            if (end < text.length && isNameChar(text.charCodeAt(end)))
-                continue;
-            if (after) {
-                after.lastIndex = end;
-                if (!after.test(text))
-                    continue;
-            }
-            found.push([start, end]);
-        }
-    }
-    if (list.length > 1)
-        found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    return found;
-}
-/**
- * Printable ASCII characters from the most to the least common in source code, as counted
- * over this project's own Python, TypeScript and JavaScript; any other character counts as
- * rarer than all of them.
- */
-const BY_FREQUENCY = ' etnroasicl,ud\'pm.:gf()yh=;_b{}wvkx/-*`[]SCTERA0P"j>OI?MF1\\LN|2BDq$<V3z!+UW&GKHJY546897^%@X#ZQ~';
-/** Each character code's rarity: its place in `BY_FREQUENCY`, past the end for the rest. */
-const RARITY = Array.from({ length: 128 }, (_, code) => {
-    const rank = BY_FREQUENCY.indexOf(String.fromCharCode(code));
-    return rank < 0 ? BY_FREQUENCY.length : rank;
-});
-/** Characters at least this far down `BY_FREQUENCY` are rare enough to search for alone. */
-const RARE = BY_FREQUENCY.indexOf('g');
-/**
- * Where in `word` the character to search for is: its rarest (the first of equally rare
- * ones) when the first character is common and that one is rare, else 0, for a search of the
- * whole word.
- */
-function probeOffset(word) {
-    if (rarityOf(word.charCodeAt(0)) >= RARE)
-        return 0;
-    let offset = 0;
-    let rarity = -1;
-    for (let at = 0; at < word.length; at += 1) {
-        const charRarity = rarityOf(word.charCodeAt(at));
-        if (charRarity > rarity) {
-            rarity = charRarity;
-            offset = at;
-        }
-    }
-    return rarity >= RARE ? offset : 0;
-}
-function rarityOf(code) {
-    return RARITY[code] ?? BY_FREQUENCY.length;
 }
 /** Per grammar, each list of node types narrowed to the types that grammar has. */
 const typesInGrammar = new Map();
@@ -31247,6 +31255,7 @@ function unseenDeploy(site, context) {
 
 ;// CONCATENATED MODULE: ./src/extract/sdk/bindings.ts
 
+
 const BINDERS = new Set(['assignment', 'variable_declarator', 'assignment_expression']);
 const AUGMENTED = new Set(['augmented_assignment', 'augmented_assignment_expression']);
 /** A pattern element with a default: `{ x = 1 }`, `[x = 1]`; its `left` is bound. */
@@ -31901,6 +31910,7 @@ function patternNames(node) {
 }
 
 ;// CONCATENATED MODULE: ./src/extract/sdk/facts.ts
+
 
 
 

@@ -1,14 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts } from './facts.js';
-import {
-  isNameChar,
-  objectOf,
-  propertyOf,
-  stringLiteral,
-  subscriptOf,
-  typeOf,
-  wordOccurrences,
-} from './syntax.js';
+import { objectOf, propertyOf, stringLiteral, subscriptOf, typeOf } from './syntax.js';
+import { isNameChar, wordOccurrences } from './words.js';
 
 /** `target = value`, where target is a name or a `self.x` / `this.x` chain. */
 export interface Assignment {

@@ -4,7 +4,8 @@ import { importsOf, type ImportBinding, type Imports } from './imports.js';
 import type { Grammar } from './parser.js';
 import { FUNCTION_TYPES, Scopes, type Scope } from './scopes.js';
 import type { StaticValue } from './static-value.js';
-import { calleeOf, compact, isNameChar, memberChain, typeOf, wordOccurrences } from './syntax.js';
+import { calleeOf, compact, memberChain, typeOf } from './syntax.js';
+import { isNameChar, wordOccurrences } from './words.js';
 
 export type { Assignment, ImportBinding, Mutation, Scope };
 

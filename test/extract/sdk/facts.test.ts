@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { FileFacts } from '../../../src/extract/sdk/facts.js';
 import { parseSource, type Grammar } from '../../../src/extract/sdk/parser.js';
-import { keyTextAt, wordOccurrences } from '../../../src/extract/sdk/syntax.js';
+import { keyTextAt } from '../../../src/extract/sdk/syntax.js';
+import { wordOccurrences } from '../../../src/extract/sdk/words.js';
 
 /**
  * The callee texts of the calls `callsNamed` finds for `name` (a `*` before it: any name
