@@ -30233,32 +30233,6 @@ function splitChain(node) {
 function compact(text) {
     return text.replace(/\s+/g, '');
 }
-/** Per grammar, each list of node types narrowed to the types that grammar has. */
-const typesInGrammar = new Map();
-/**
- * `node.descendantsOfType(types, ...)`, without the `null` holes, asking only for the types
- * the tree's grammar has. web-tree-sitter compares every symbol name of the grammar with every
- * requested name on each call, so a list shared by Python and JavaScript (half of it absent
- * from either) costs up to twice the comparisons for the same answer.
- */
-function descendantsOfTypes(node, types, startPosition, endPosition) {
-    const language = node.tree.language;
-    let lists = typesInGrammar.get(language);
-    if (!lists) {
-        lists = new Map();
-        typesInGrammar.set(language, lists);
-    }
-    let present = lists.get(types);
-    if (!present) {
-        present = types.filter((type) => language.types.includes(type));
-        lists.set(types, present);
-    }
-    if (present.length === 0)
-        return [];
-    return node
-        .descendantsOfType(present, startPosition, endPosition)
-        .filter((found) => found !== null);
-}
 /**
  * The memory of the latest tree asked about. Only one tree is kept: the extractor reads one
  * file at a time, and a tree's nodes are never asked about after its file is done.

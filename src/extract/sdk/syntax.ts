@@ -1,4 +1,4 @@
-import type { Language, Node, Point, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { isNameChar } from './words.js';
 
 /** 1-based line of a node's first character. */
@@ -272,38 +272,6 @@ function splitChain(node: Node): MemberChain {
 /** Removes whitespace so that `self.client .create` and `self.client.create` compare equal. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
-}
-
-/** Per grammar, each list of node types narrowed to the types that grammar has. */
-const typesInGrammar = new Map<Language, Map<readonly string[], string[]>>();
-
-/**
- * `node.descendantsOfType(types, ...)`, without the `null` holes, asking only for the types
- * the tree's grammar has. web-tree-sitter compares every symbol name of the grammar with every
- * requested name on each call, so a list shared by Python and JavaScript (half of it absent
- * from either) costs up to twice the comparisons for the same answer.
- */
-export function descendantsOfTypes(
-  node: Node,
-  types: readonly string[],
-  startPosition?: Point,
-  endPosition?: Point,
-): Node[] {
-  const language = node.tree.language;
-  let lists = typesInGrammar.get(language);
-  if (!lists) {
-    lists = new Map();
-    typesInGrammar.set(language, lists);
-  }
-  let present = lists.get(types);
-  if (!present) {
-    present = types.filter((type) => language.types.includes(type));
-    lists.set(types, present);
-  }
-  if (present.length === 0) return [];
-  return node
-    .descendantsOfType(present, startPosition, endPosition)
-    .filter((found): found is Node => found !== null);
 }
 
 /** What is remembered about the nodes of one tree, by node id. */
