@@ -31409,28 +31409,27 @@ function assignmentParts(holder) {
         value: holder.childForFieldName(valueField),
     };
 }
-/**
- * The assignments (`x = v`, `const x = v`, `a.b = v`) whose `=` lies in [from, to), in source
- * order, found from the text's `=` signs. The smallest node around a sign and the character
- * before it is the assignment the sign belongs to, or else an operator (`<=`, `+=`), a string,
- * a comment, a keyword argument or a default, which its type tells apart.
- */
-function assignmentsBetween(facts, from, to) {
-    const { text } = facts;
-    const holders = [];
+/** Offsets of the `=` signs in [from, to) that may be assignments: not part of `==` or `=>`. */
+function equalsSigns(text, from, to) {
+    const signs = [];
     for (let sign = text.indexOf('=', from); sign >= 0 && sign < to; sign = text.indexOf('=', sign + 1)) {
         const next = text[sign + 1];
-        if (next === '=' || next === '>') {
+        if (next === '=' || next === '>')
             sign += 1;
-            continue;
-        }
-        if (sign === 0)
-            continue;
-        const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
-        if (holder && BINDERS.has(typeOf(holder)))
-            holders.push(holder);
+        else if (sign > 0)
+            signs.push(sign);
     }
-    return holders;
+    return signs;
+}
+/**
+ * The assignment (`x = v`, `const x = v`, `a.b = v`) the `=` at `sign` belongs to, or `null`.
+ * The smallest node around the sign and the character before it is that assignment, or else
+ * an operator (`<=`, `+=`), a string, a comment, a keyword argument or a default, which its
+ * type tells apart.
+ */
+function assignmentAtSign(facts, sign) {
+    const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
+    return holder && BINDERS.has(typeOf(holder)) ? holder : null;
 }
 function bindingAt(node, parent) {
     if (BINDERS.has(typeOf(parent)) && leftOf(parent)?.id === node.id) {
@@ -31920,6 +31919,8 @@ class FileFacts {
      * other) can make one file take unbounded time; what is left is reported as unknown.
      */
     evaluationSteps = 0;
+    /** What the tagging follow-up has read of this file, once asked (see `follow-up.ts`). */
+    followUp;
     functionsByName = new Map();
     errorSummary;
     constructor(grammar, text, tree) {
@@ -32427,7 +32428,7 @@ function taggingCallsFor(create, taggings, facts) {
     const identity = identityOf(create, lastTagging.site.node, facts);
     return candidates.filter((tagging) => {
         const target = lookupPath(tagging.args.keywords, [tagging.operation.target]);
-        return 'found' in target && follow_up_references(target.found.node).some((ref) => identity.has(ref));
+        return ('found' in target && referencesIn(facts, target.found.node).some((ref) => identity.has(ref)));
     });
 }
 function identityOf(create, until, facts) {
@@ -32442,16 +32443,10 @@ function identityOf(create, until, facts) {
         const literal = stringLiteral(identityNode);
         identity.add(literal === null ? compact(identityNode.text) : `"${literal}"`);
     }
-    // A destructuring or a name listed twice yields several assignments of one source.
-    const sourceRefs = new Map();
     for (const assignment of laterAssignments(create, until, facts)) {
         if (!assignment.source)
             continue;
-        let refs = sourceRefs.get(assignment.source.id);
-        if (!refs) {
-            refs = follow_up_references(assignment.source);
-            sourceRefs.set(assignment.source.id, refs);
-        }
+        const refs = referencesIn(facts, assignment.source);
         if (refs.some((ref) => identity.has(ref)))
             identity.add(assignment.target);
     }
@@ -32512,24 +32507,53 @@ function isSendArgument(node) {
 /** Assignments between the create call and the last tagging call, in the create call's scope. */
 function laterAssignments(create, until, facts) {
     const start = create.site.node.endIndex;
+    const { assignments } = memoryOf(facts);
     const found = [];
-    for (const holder of assignmentsBetween(facts, start, until.startIndex)) {
-        const { target, value } = assignmentParts(holder) ?? {};
-        if (!target || holder.startIndex <= start)
+    for (const sign of equalsSigns(facts.text, start, until.startIndex)) {
+        let read = assignments.get(sign);
+        if (read === undefined) {
+            read = readAssignment(facts, sign);
+            assignments.set(sign, read);
+        }
+        if (!read || read.index <= start || read.scope !== create.site.scope)
             continue;
-        if (facts.scopeOf(holder) !== create.site.scope)
-            continue;
-        for (const name of follow_up_references(target)) {
+        for (const target of read.targets) {
             found.push({
-                scope: create.site.scope,
-                target: name,
+                scope: read.scope,
+                target,
                 value: null,
-                source: value ?? null,
-                index: holder.startIndex,
+                source: read.source,
+                index: read.index,
             });
         }
     }
     return found;
+}
+function readAssignment(facts, sign) {
+    const holder = assignmentAtSign(facts, sign);
+    const { target, value } = (holder && assignmentParts(holder)) ?? {};
+    if (!holder || !target)
+        return null;
+    return {
+        index: holder.startIndex,
+        scope: facts.scopeOf(holder),
+        targets: referencesIn(facts, target),
+        source: value ?? null,
+    };
+}
+function memoryOf(facts) {
+    facts.followUp ??= { assignments: new Map(), references: new Map() };
+    return facts.followUp;
+}
+/** `references(node)`, read once per node of the file. */
+function referencesIn(facts, node) {
+    const { references: known } = memoryOf(facts);
+    let refs = known.get(node.id);
+    if (!refs) {
+        refs = follow_up_references(node);
+        known.set(node.id, refs);
+    }
+    return refs;
 }
 /**
  * Every name, `a.b` chain and string literal an expression mentions, as compared keys: the

@@ -211,30 +211,30 @@ export function assignmentParts(
   };
 }
 
-/**
- * The assignments (`x = v`, `const x = v`, `a.b = v`) whose `=` lies in [from, to), in source
- * order, found from the text's `=` signs. The smallest node around a sign and the character
- * before it is the assignment the sign belongs to, or else an operator (`<=`, `+=`), a string,
- * a comment, a keyword argument or a default, which its type tells apart.
- */
-export function assignmentsBetween(facts: FileFacts, from: number, to: number): Node[] {
-  const { text } = facts;
-  const holders: Node[] = [];
+/** Offsets of the `=` signs in [from, to) that may be assignments: not part of `==` or `=>`. */
+export function equalsSigns(text: string, from: number, to: number): number[] {
+  const signs: number[] = [];
   for (
     let sign = text.indexOf('=', from);
     sign >= 0 && sign < to;
     sign = text.indexOf('=', sign + 1)
   ) {
     const next = text[sign + 1];
-    if (next === '=' || next === '>') {
-      sign += 1;
-      continue;
-    }
-    if (sign === 0) continue;
-    const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
-    if (holder && BINDERS.has(typeOf(holder))) holders.push(holder);
+    if (next === '=' || next === '>') sign += 1;
+    else if (sign > 0) signs.push(sign);
   }
-  return holders;
+  return signs;
+}
+
+/**
+ * The assignment (`x = v`, `const x = v`, `a.b = v`) the `=` at `sign` belongs to, or `null`.
+ * The smallest node around the sign and the character before it is that assignment, or else
+ * an operator (`<=`, `+=`), a string, a comment, a keyword argument or a default, which its
+ * type tells apart.
+ */
+export function assignmentAtSign(facts: FileFacts, sign: number): Node | null {
+  const holder = facts.root.descendantForIndex(sign - 1, sign + 1);
+  return holder && BINDERS.has(typeOf(holder)) ? holder : null;
 }
 
 function bindingAt(node: Node, parent: Node): Omit<Assignment, 'target' | 'scope'> | undefined {

@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { findBindings, type Assignment, type Mutation } from './bindings.js';
+import type { FollowUpMemory } from './follow-up.js';
 import { importsOf, type ImportBinding, type Imports } from './imports.js';
 import type { Grammar } from './parser.js';
 import { FUNCTION_TYPES, Scopes, type Scope } from './scopes.js';
@@ -54,6 +55,8 @@ export class FileFacts {
    * other) can make one file take unbounded time; what is left is reported as unknown.
    */
   evaluationSteps = 0;
+  /** What the tagging follow-up has read of this file, once asked (see `follow-up.ts`). */
+  followUp: FollowUpMemory | undefined;
   private readonly functionsByName = new Map<string, Scope[]>();
   private errorSummary: { count: number; firstLine: number; chars: number } | undefined;
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { lookupPath } from './arguments.js';
 import type { CreateCall, TaggingCall } from './calls.js';
-import { assignmentParts, assignmentsBetween } from './bindings.js';
+import { assignmentAtSign, assignmentParts, equalsSigns } from './bindings.js';
 import type { Assignment, FileFacts } from './facts.js';
 import { compact, stringLiteral, typeOf } from './syntax.js';
 
@@ -74,7 +74,9 @@ export function taggingCallsFor(
   const identity = identityOf(create, lastTagging.site.node, facts);
   return candidates.filter((tagging) => {
     const target = lookupPath(tagging.args.keywords, [tagging.operation.target]);
-    return 'found' in target && references(target.found.node).some((ref) => identity.has(ref));
+    return (
+      'found' in target && referencesIn(facts, target.found.node).some((ref) => identity.has(ref))
+    );
   });
 }
 
@@ -89,15 +91,9 @@ function identityOf(create: CreateCall, until: Node, facts: FileFacts): Set<stri
     const literal = stringLiteral(identityNode);
     identity.add(literal === null ? compact(identityNode.text) : `"${literal}"`);
   }
-  // A destructuring or a name listed twice yields several assignments of one source.
-  const sourceRefs = new Map<number, string[]>();
   for (const assignment of laterAssignments(create, until, facts)) {
     if (!assignment.source) continue;
-    let refs = sourceRefs.get(assignment.source.id);
-    if (!refs) {
-      refs = references(assignment.source);
-      sourceRefs.set(assignment.source.id, refs);
-    }
+    const refs = referencesIn(facts, assignment.source);
     if (refs.some((ref) => identity.has(ref))) identity.add(assignment.target);
   }
   return identity;
@@ -159,22 +155,74 @@ function isSendArgument(node: Node): boolean {
 /** Assignments between the create call and the last tagging call, in the create call's scope. */
 function laterAssignments(create: CreateCall, until: Node, facts: FileFacts): Assignment[] {
   const start = create.site.node.endIndex;
+  const { assignments } = memoryOf(facts);
   const found: Assignment[] = [];
-  for (const holder of assignmentsBetween(facts, start, until.startIndex)) {
-    const { target, value } = assignmentParts(holder) ?? {};
-    if (!target || holder.startIndex <= start) continue;
-    if (facts.scopeOf(holder) !== create.site.scope) continue;
-    for (const name of references(target)) {
+  for (const sign of equalsSigns(facts.text, start, until.startIndex)) {
+    let read = assignments.get(sign);
+    if (read === undefined) {
+      read = readAssignment(facts, sign);
+      assignments.set(sign, read);
+    }
+    if (!read || read.index <= start || read.scope !== create.site.scope) continue;
+    for (const target of read.targets) {
       found.push({
-        scope: create.site.scope,
-        target: name,
+        scope: read.scope,
+        target,
         value: null,
-        source: value ?? null,
-        index: holder.startIndex,
+        source: read.source,
+        index: read.index,
       });
     }
   }
   return found;
+}
+
+/** An assignment as the follow-up compares it: where, in which scope, and the names it sets. */
+interface ReadAssignment {
+  readonly index: number;
+  readonly scope: number;
+  readonly targets: readonly string[];
+  readonly source: Node | null;
+}
+
+function readAssignment(facts: FileFacts, sign: number): ReadAssignment | null {
+  const holder = assignmentAtSign(facts, sign);
+  const { target, value } = (holder && assignmentParts(holder)) ?? {};
+  if (!holder || !target) return null;
+  return {
+    index: holder.startIndex,
+    scope: facts.scopeOf(holder),
+    targets: referencesIn(facts, target),
+    source: value ?? null,
+  };
+}
+
+/**
+ * What the follow-up has read of one file, kept with it: with many create and tagging calls in
+ * one function, each create call looks at the assignments after it again, and reading them
+ * anew each time would take time growing with the square of their number.
+ */
+export interface FollowUpMemory {
+  /** The assignment of each `=` sign read so far, `null` where the sign is part of no assignment. */
+  readonly assignments: Map<number, ReadAssignment | null>;
+  /** `references` of each node read so far, by node id. */
+  readonly references: Map<number, string[]>;
+}
+
+function memoryOf(facts: FileFacts): FollowUpMemory {
+  facts.followUp ??= { assignments: new Map(), references: new Map() };
+  return facts.followUp;
+}
+
+/** `references(node)`, read once per node of the file. */
+function referencesIn(facts: FileFacts, node: Node): string[] {
+  const { references: known } = memoryOf(facts);
+  let refs = known.get(node.id);
+  if (!refs) {
+    refs = references(node);
+    known.set(node.id, refs);
+  }
+  return refs;
 }
 
 /**

@@ -80,4 +80,19 @@ describe('work per file stays bounded', () => {
     const extraction = await extractInline({ 'chain.js': text });
     expect(extraction.errors).toEqual([]);
   });
+
+  test('many create and tagging calls in one function each find their own tagging call', async () => {
+    const pairs = Array.from(
+      { length: 300 },
+      (_, n) =>
+        `    r${n} = ec2.create_vpc(CidrBlock="x")\n` +
+        `    ec2.create_tags(Resources=[r${n}["Vpc"]["VpcId"]], Tags=[{"Key": "N", "Value": "${n}"}])\n`,
+    );
+    const text = `import boto3\nec2 = boto3.client("ec2")\ndef f():\n${pairs.join('')}`;
+    const { resources } = await extractInline({ 'vpcs.py': text });
+    expect(resources).toHaveLength(300);
+    expect(resources.map((resource) => resource.tags['N'])).toEqual(
+      Array.from({ length: 300 }, (_, n) => `${n}`),
+    );
+  });
 });
