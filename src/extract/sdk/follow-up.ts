@@ -203,7 +203,7 @@ function readAssignment(facts: FileFacts, sign: number): ReadAssignment | null {
  * anew each time would take time growing with the square of their number.
  */
 export interface FollowUpMemory {
-  /** The assignment of each `=` sign read so far, `null` where the sign is part of no assignment. */
+  /** The assignment of each `=` sign read so far; `null` where the sign belongs to none. */
   readonly assignments: Map<number, ReadAssignment | null>;
   /** `references` of each node read so far, by node id. */
   readonly references: Map<number, string[]>;
