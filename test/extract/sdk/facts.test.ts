@@ -4,20 +4,31 @@ import { parseSource, type Grammar } from '../../../src/extract/sdk/parser.js';
 import { keyTextAt } from '../../../src/extract/sdk/syntax.js';
 import { wordOccurrences } from '../../../src/extract/sdk/words.js';
 
+/** What `read` finds in the facts of `source`, parsed as `grammar`; the tree is freed after. */
+async function withFacts<T>(
+  grammar: Grammar,
+  source: string,
+  read: (facts: FileFacts) => T,
+): Promise<T> {
+  const tree = await parseSource(source, grammar);
+  try {
+    return read(new FileFacts(grammar, source, tree));
+  } finally {
+    tree.delete();
+  }
+}
+
 /**
  * The callee texts of the calls `callsNamed` finds for `name` (a `*` before it: any name
  * ending with it), in source order.
  */
-async function callsNamed(grammar: Grammar, source: string, name: string): Promise<string[]> {
-  const tree = await parseSource(source, grammar);
+function callsNamed(grammar: Grammar, source: string, name: string): Promise<string[]> {
   const suffix = name.startsWith('*') ? name.slice(1) : undefined;
-  try {
-    return new FileFacts(grammar, source, tree)
+  return withFacts(grammar, source, (facts) =>
+    facts
       .callsNamed(new Set(suffix === undefined ? [name] : []), suffix)
-      .map((call) => call.callee);
-  } finally {
-    tree.delete();
-  }
+      .map((call) => call.callee),
+  );
 }
 
 describe('FileFacts.callsNamed', () => {
@@ -90,21 +101,17 @@ describe('keyTextAt', () => {
  * (all in one file's facts, so that answers found earlier shape later searches): the name of
  * the function, `<anonymous>` for a nameless one, `<module>` at the top level.
  */
-async function scopesOf(grammar: Grammar, source: string, order: readonly number[]) {
-  const tree = await parseSource(source, grammar);
-  try {
-    const facts = new FileFacts(grammar, source, tree);
-    return order.map((mark) => {
+function scopesOf(grammar: Grammar, source: string, order: readonly number[]) {
+  return withFacts(grammar, source, (facts) =>
+    order.map((mark) => {
       const word = `MARK${mark}`;
       const start = source.indexOf(word);
       const node = facts.root.descendantForIndex(start, start + word.length);
       const scope = node ? facts.scope(facts.scopeOf(node)) : undefined;
       if (!scope || scope.id === facts.moduleScope) return '<module>';
       return scope.name || '<anonymous>';
-    });
-  } finally {
-    tree.delete();
-  }
+    }),
+  );
 }
 
 describe('FileFacts.scopeOf', () => {
@@ -185,9 +192,7 @@ class Launcher {
 
   test('a statement spanning exactly a lambda is in the scope around the lambda', async () => {
     const source = 'def outer():\n    lambda: MARK1\n';
-    const tree = await parseSource(source, 'python');
-    try {
-      const facts = new FileFacts('python', source, tree);
+    await withFacts('python', source, (facts) => {
       const mark = source.indexOf('MARK1');
       const name = facts.root.descendantForIndex(mark, mark + 5);
       const lambda = name?.parent;
@@ -200,9 +205,7 @@ class Launcher {
       expect(facts.scope(facts.scopeOf(name!))?.name).toBe('');
       expect(facts.scope(facts.scopeOf(statement!))?.name).toBe('outer');
       expect(facts.scope(facts.scopeOf(lambda!))?.name).toBe('outer');
-    } finally {
-      tree.delete();
-    }
+    });
   });
 });
 
@@ -265,15 +268,10 @@ describe('wordOccurrences', () => {
 });
 
 /** What `assignmentsOf(name)` finds: each binding's value text, or `null` when destructured. */
-async function assignmentsOf(grammar: Grammar, source: string, name: string) {
-  const tree = await parseSource(source, grammar);
-  try {
-    return new FileFacts(grammar, source, tree)
-      .assignmentsOf(name)
-      .map((assignment) => assignment.value?.text ?? null);
-  } finally {
-    tree.delete();
-  }
+function assignmentsOf(grammar: Grammar, source: string, name: string) {
+  return withFacts(grammar, source, (facts) =>
+    facts.assignmentsOf(name).map((assignment) => assignment.value?.text ?? null),
+  );
 }
 
 describe('FileFacts.assignmentsOf', () => {
@@ -327,15 +325,12 @@ describe('FileFacts.assignmentsOf', () => {
 });
 
 /** The bindings `imports()` reads, as `local: module name` (`-` for the module itself). */
-async function importsIn(grammar: Grammar, source: string): Promise<string[]> {
-  const tree = await parseSource(source, grammar);
-  try {
-    return [...new FileFacts(grammar, source, tree).imports()].map(
+function importsIn(grammar: Grammar, source: string): Promise<string[]> {
+  return withFacts(grammar, source, (facts) =>
+    [...facts.imports()].map(
       ([local, binding]) => `${local}: ${binding.module} ${binding.name ?? '-'}`,
-    );
-  } finally {
-    tree.delete();
-  }
+    ),
+  );
 }
 
 describe('FileFacts.imports', () => {
@@ -400,11 +395,8 @@ describe('FileFacts.imports', () => {
 
 test('a change after a comment (t /* more */ .push(x)) is seen', async () => {
   const source = 'const t = [];\nt /* more */ .push(1);\n';
-  const tree = await parseSource(source, 'typescript');
-  try {
-    const mutations = new FileFacts('typescript', source, tree).mutationsOf('t');
-    expect(mutations.map(({ kind, line }) => [kind, line])).toEqual([['append', 2]]);
-  } finally {
-    tree.delete();
-  }
+  const mutations = await withFacts('typescript', source, (facts) =>
+    facts.mutationsOf('t').map(({ kind, line }) => [kind, line]),
+  );
+  expect(mutations).toEqual([['append', 2]]);
 });
